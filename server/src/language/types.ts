@@ -1,0 +1,45 @@
+// Plain data shared by the language service, the LSP layer and the CLI. Positions are
+// zero-based lines and UTF-16 characters, exactly as in LSP and the CLI's JSON output.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix VS Code applies with "Auto Fix" / the one listed first. */
+  isPreferred?: boolean;
+}
+
+/** One problem in a file: what the editor shows as a diagnostic and the CLI prints. */
+export interface Finding {
+  range: Range;
+  severity: Severity;
+  /** Stable rule code, e.g. `resources.cpu-memory-pair`; severity overrides key on it. */
+  code: string;
+  message: string;
+  fixes: Fix[];
+  /** `unnecessary` greys the range out, `deprecated` strikes it through. */
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export type SeverityOverride = Severity | 'off';
+
+export interface ValidationOptions {
+  /** Per rule code: another severity, or `off` to drop the finding. */
+  severityOverrides?: Readonly<Record<string, SeverityOverride>>;
+}
