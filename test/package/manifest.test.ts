@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const root = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  engines: { vscode: string };
+  activationEvents: string[];
+  devDependencies: Record<string, string>;
+  contributes: { languages: { id: string; filenames: string[]; filenamePatterns: string[] }[] };
+};
+
+void test('targets VS Code 1.100 so the extension runs in the code-server we can test with', () => {
+  assert.equal(manifest.engines.vscode, '^1.100.0');
+  assert.match(manifest.devDependencies['@types/vscode'], /^~?1\.100\./);
+});
+
+void test('activates only for deployer files, never on startup', () => {
+  assert.ok(!manifest.activationEvents.includes('*'));
+  assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
+  const language = manifest.contributes.languages.find((l) => l.id === 'zenml-deployer-yaml');
+  assert.deepEqual(language?.filenames, ['zenml.deployer.yaml']);
+  assert.deepEqual(language?.filenamePatterns, ['*.zenml.deployer.yaml']);
+});
+
+void test('the .vsix carries only the bundles, schemas, media, docs and the manifest', () => {
+  const listing = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const files = listing.split('\n').map((line) => line.trim()).filter(Boolean);
+  const allowed = /^(dist\/[^/]+\.js|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const unexpected = files.filter((file) => !allowed.test(file));
+  assert.deepEqual(unexpected, []);
+  for (const bundle of ['extension', 'server', 'cli', 'emulator']) {
+    assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js missing from the package`);
+  }
+  assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
+});
