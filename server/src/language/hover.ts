@@ -1,0 +1,63 @@
+// Hover: what the schema says about the key (or value) under the cursor, and for CPU and memory
+// the App Runner instance ZenML will actually deploy.
+import { isScalar } from 'yaml';
+import { parseMemory, formatGigabytes } from '../domain/memory';
+import { factsAt } from '../domain/schemaFacts';
+import { parseDeployerFile, type Path } from './deployerDocument';
+import { documentAt } from './features/locate';
+import { resourceSummary } from './features/resourceSummary';
+import { enumValueMeaning, settingMarkdown, yamlValue } from './features/schemaDocs';
+import type { Position, Range } from './types';
+
+export interface HoverResult {
+  markdown: string;
+  range: Range;
+}
+
+/** Keys whose hover also shows the resolved App Runner instance. */
+const SIZE_KEYS: ReadonlySet<string> = new Set(['resources', 'cpu_count', 'memory']);
+
+/** A path's name in hover titles: the key, or `key[1]` for list items. */
+function labelOf(path: Path): string {
+  let label = '';
+  for (const segment of path) label = typeof segment === 'number' ? `${label}[${segment}]` : segment;
+  return label;
+}
+
+function isSizePath(path: Path): boolean {
+  return path[0] === 'settings' && path[1] === 'resources' && path.length <= 3 && SIZE_KEYS.has(String(path[path.length - 1]));
+}
+
+/** What a scalar value means: an enum value's explanation, or a memory size in GB. */
+function valueNotes(path: Path, value: unknown): string[] {
+  const facts = factsAt(path);
+  const notes: string[] = [];
+  if (facts?.enum?.includes(value)) {
+    notes.push(enumValueMeaning(facts, value) ?? `\`${yamlValue(value)}\` is one of the allowed values of \`${labelOf(path)}\`.`);
+  }
+  if (path[1] === 'resources' && path[2] === 'memory' && typeof value === 'string') {
+    const parsed = parseMemory(value);
+    if (parsed.ok) notes.push(`\`${value}\` is ${formatGigabytes(parsed.gigabytes)} GB (10^9 bytes).`);
+  }
+  return notes;
+}
+
+export function hoverAt(text: string, position: Position): HoverResult | undefined {
+  const file = parseDeployerFile(text);
+  const offset = file.source.offsetAt(position);
+  const doc = documentAt(file, offset);
+  const hit = doc?.hitAt(offset);
+  if (!doc || !hit) return undefined;
+  const { ref, onKey } = hit;
+  const facts = factsAt(ref.path);
+  if (!facts) return undefined;
+
+  const sections: string[] = [];
+  if (!onKey && isScalar(ref.value)) sections.push(...valueNotes(ref.path, ref.value.value));
+  sections.push(settingMarkdown(labelOf(ref.path), facts));
+  if (isSizePath(ref.path)) sections.push(resourceSummary(doc).explanation);
+  return {
+    markdown: sections.join('\n\n---\n\n'),
+    range: onKey ? doc.rangeOfKey(ref) : doc.rangeOfValue(ref),
+  };
+}

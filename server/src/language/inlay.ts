@@ -1,0 +1,36 @@
+// Inlay hints: after each `resources:` key, the App Runner instance ZenML will deploy for it.
+import { parseDeployerFile } from './deployerDocument';
+import { resourceSummary } from './features/resourceSummary';
+import type { Position, Range } from './types';
+
+export interface InlayHintEntry {
+  position: Position;
+  label: string;
+  /** Markdown. */
+  tooltip: string;
+}
+
+const KIND_NOTE = { default: ' (default)', exact: '', rounded: ' (ZenML rounds up)', fallback: ' (largest size: less than asked)' } as const;
+
+function inRange(position: Position, range: Range | undefined): boolean {
+  if (!range) return true;
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** Hints for the whole text, or only those inside `range` (what the editor shows). */
+export function inlayHints(text: string, range?: Range): InlayHintEntry[] {
+  const { source, documents } = parseDeployerFile(text);
+  const hints: InlayHintEntry[] = [];
+  for (const doc of documents) {
+    const ref = doc.get(['settings', 'resources']);
+    if (!ref?.key?.range) continue;
+    const keyLine = source.positionAt(ref.key.range[0]).line;
+    const position = { line: keyLine, character: source.lineText(keyLine).replace(/\s+#.*$/, '').trimEnd().length };
+    if (!inRange(position, range)) continue;
+    const summary = resourceSummary(doc);
+    hints.push({ position, label: `→ ${summary.size}${KIND_NOTE[summary.kind]}`, tooltip: summary.explanation });
+  }
+  return hints;
+}

@@ -1,0 +1,150 @@
+// The language server's wiring: capabilities, document sync, settings, and one guarded handler
+// per feature. The logic lives in `../language`; this file only translates to and from LSP.
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completeAt } from '../language/completion';
+import { hoverAt } from '../language/hover';
+import { inlayHints } from '../language/inlay';
+import { documentSymbols } from '../language/symbols';
+import { validateText } from '../language/validate';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { toDiagnostic } from './convert';
+import { isDeployerDocument } from './documentFilter';
+import { toCompletionItem, toDocumentSymbol, toHover, toInlayHint } from './features';
+import { guarded } from './guard';
+import { toValidationOptions } from './settings';
+import { SettingsStore } from './settingsStore';
+import { ValidationScheduler } from './validationScheduler';
+
+export const SERVER_NAME = 'zenml-deployer-language-server';
+
+interface ClientFeatures {
+  configuration: boolean;
+  snippets: boolean;
+}
+
+/** A position the client sent for a document it never had that many lines of: a client bug worth logging. */
+function checkPosition(document: TextDocument, position: Position): Position {
+  if (position.line < 0 || position.line >= document.lineCount || position.character < 0) {
+    throw new RangeError(`Position ${position.line}:${position.character} is outside ${document.uri} (${document.lineCount} lines)`);
+  }
+  return position;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const client: ClientFeatures = { configuration: false, snippets: false };
+  const settings = new SettingsStore(connection, () => client.configuration);
+  const openedVersions = new Map<string, number>();
+  const log = connection.console;
+
+  /** The open document if it is a deployer file; other documents get no features. */
+  const deployerDocument = (uri: string): TextDocument | undefined => {
+    const document = documents.get(uri);
+    return document && isDeployerDocument(document) ? document : undefined;
+  };
+
+  const scheduler = new ValidationScheduler({
+    document: deployerDocument,
+    validate: async (document) => {
+      const current = await settings.forDocument(document.uri);
+      const diagnostics = current.enable ? validateText(document.getText(), toValidationOptions(current)).map(toDiagnostic) : [];
+      const { uri, version } = document;
+      return () => {
+        connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => log.error(`Publishing diagnostics failed: ${String(error)}`));
+      };
+    },
+    logError: (message) => log.error(message),
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    client.configuration = capabilities.workspace?.configuration === true;
+    client.snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':'], resolveProvider: false },
+        documentSymbolProvider: { label: 'ZenML deployer' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  // Our client pushes `zenmlAppRunner` changes through `synchronize.configurationSection`; a
+  // dynamic registration on top of that would double every notification.
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    for (const document of documents.all()) scheduler.now(document.uri);
+  });
+
+  documents.onDidOpen(({ document }) => {
+    openedVersions.set(document.uri, document.version);
+    scheduler.now(document.uri);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    // `onDidChangeContent` also fires for the open itself, already validated above.
+    if (openedVersions.get(document.uri) === document.version) return;
+    openedVersions.delete(document.uri);
+    scheduler.debounced(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    openedVersions.delete(document.uri);
+    scheduler.cancel(document.uri);
+    settings.forget(document.uri);
+    connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch((error: unknown) => log.error(`Clearing diagnostics failed: ${String(error)}`));
+  });
+
+  connection.onHover(
+    guarded(log, 'hover', null, ({ textDocument, position }) => {
+      const document = deployerDocument(textDocument.uri);
+      return document ? toHover(hoverAt(document.getText(), checkPosition(document, position))) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guarded(log, 'completion', [], ({ textDocument, position }) => {
+      const document = deployerDocument(textDocument.uri);
+      if (!document) return [];
+      return completeAt(document.getText(), checkPosition(document, position)).map((entry) => toCompletionItem(entry, client.snippets));
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guarded(log, 'document symbols', [], ({ textDocument }) => {
+      const document = deployerDocument(textDocument.uri);
+      return document ? documentSymbols(document.getText()).map(toDocumentSymbol) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded(log, 'code actions', [], async (params) => {
+      const document = deployerDocument(params.textDocument.uri);
+      if (!document) return [];
+      const current = await settings.forDocument(document.uri);
+      const text = document.getText();
+      return codeActions(params, () => (current.enable ? validateText(text, toValidationOptions(current)) : []));
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guarded(log, 'inlay hints', [], ({ textDocument, range }) => {
+      const document = deployerDocument(textDocument.uri);
+      return document ? inlayHints(document.getText(), range).map(toInlayHint) : [];
+    }),
+  );
+
+  connection.onShutdown(() => scheduler.dispose());
+  documents.listen(connection);
+}

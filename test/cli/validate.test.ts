@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { validateText } from '../../server/src/language/validate';
+import { REPO_ROOT } from '../support/lspSession';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const FIXTURES = path.join('test', 'fixtures', 'cli');
+const fixture = (name: string): string => path.join(FIXTURES, name);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bundled CLI from the repository root, so fixture paths print as given. */
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+interface JsonFinding {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: string;
+  code: string;
+  message: string;
+  fixes: { title: string; edits: { range: unknown; newText: string }[] }[];
+}
+
+function parseJson(stdout: string): JsonFinding[] {
+  const parsed: unknown = JSON.parse(stdout);
+  assert.ok(Array.isArray(parsed), 'one JSON array');
+  return parsed as JsonFinding[];
+}
+
+// Every test spawns its own process: run them side by side.
+void describe('cli validate: exit codes', { concurrency: true }, () => {
+  void it('exits 0 for a clean file and says so', async () => {
+    const run = await cli('validate', fixture('valid.zenml.deployer.yaml'));
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, 'no problems in 1 file\n');
+    assert.equal(run.stderr, '');
+  });
+
+  void it('exits 0 when there are only warnings', async () => {
+    const run = await cli('validate', fixture('warnings-only.zenml.deployer.yaml'), '--json');
+    const findings = parseJson(run.stdout);
+    assert.ok(findings.length > 0 && findings.every((finding) => finding.severity !== 'error'), run.stdout);
+    assert.equal(run.code, 0);
+  });
+
+  void it('exits 1 when any file has an error', async () => {
+    const run = await cli('validate', fixture('valid.zenml.deployer.yaml'), fixture('syntax-error.zenml.deployer.yaml'));
+    assert.equal(run.code, 1, run.stderr);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['no arguments', [], /Usage: zenml-deployer <command>/],
+    ['no files', ['validate'], /validate: no files given/],
+    ['an unknown flag', ['validate', '--fix', fixture('valid.zenml.deployer.yaml')], /unknown option --fix/],
+    ['an unknown command', ['lint', 'x.yaml'], /unknown command 'lint'/],
+  ];
+  for (const [what, args, message] of usage) {
+    void it(`exits 2 for ${what}`, async () => {
+      const run = await cli(...args);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, message);
+    });
+  }
+
+  void it('exits 2 naming a file it cannot read, still checking the others', async () => {
+    const missing = fixture('missing.zenml.deployer.yaml');
+    const run = await cli('validate', missing, fixture('syntax-error.zenml.deployer.yaml'));
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, `zenml-deployer: cannot read ${missing}: no such file\n`);
+    assert.match(run.stdout, /syntax-error\.zenml\.deployer\.yaml:\d+:\d+: error yaml\.syntax /);
+  });
+
+  void it('prints help with exit 0', async () => {
+    const general = await cli('--help');
+    assert.equal(general.code, 0);
+    assert.match(general.stdout, /validate FILE\.\.\. \[--json\]/);
+    const command = await cli('validate', '--help');
+    assert.equal(command.code, 0);
+    assert.match(command.stdout, /^Usage: zenml-deployer validate FILE\.\.\. \[--json\]/);
+  });
+});
+
+void describe('cli validate: output', { concurrency: true }, () => {
+  void it('--json prints exactly the contract shape with zero-based positions', async () => {
+    const file = fixture('syntax-error.zenml.deployer.yaml');
+    const run = await cli('validate', '--json', file);
+    assert.equal(run.code, 1, run.stderr);
+    const findings = parseJson(run.stdout);
+    const expected = validateText(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+    assert.equal(findings.length, expected.length);
+    findings.forEach((finding, index) => {
+      assert.deepEqual(Object.keys(finding), ['file', 'range', 'severity', 'code', 'message', 'fixes']);
+      assert.deepEqual(Object.keys(finding.range), ['start', 'end']);
+      assert.deepEqual(Object.keys(finding.range.start), ['line', 'character']);
+      assert.equal(finding.file, file);
+      assert.deepEqual(finding.range, expected[index].range);
+      assert.equal(finding.code, expected[index].code);
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(finding.severity));
+    });
+    assert.ok(findings.some((finding) => finding.code === 'yaml.syntax' && finding.severity === 'error'));
+  });
+
+  void it('--json carries the fixes with their edits', async () => {
+    const run = await cli('validate', fixture('fixable.zenml.deployer.yaml'), '--json');
+    const spelling = parseJson(run.stdout).find((finding) => finding.code === 'memory.spelling');
+    assert.ok(spelling, run.stdout);
+    assert.equal(spelling.range.start.line, 10, 'zero-based line of `memory: 2G`');
+    assert.ok(spelling.fixes.length > 0);
+    for (const fix of spelling.fixes) {
+      assert.deepEqual(Object.keys(fix), ['title', 'edits']);
+      for (const edit of fix.edits) assert.deepEqual(Object.keys(edit), ['range', 'newText']);
+    }
+    assert.ok(spelling.fixes.some((fix) => fix.edits.some((edit) => edit.newText === '2GB')));
+  });
+
+  void it('--json prints an empty array for clean files', async () => {
+    const run = await cli('validate', '--json', fixture('valid.zenml.deployer.yaml'));
+    assert.equal(run.stdout.trim(), '[]');
+    assert.equal(run.code, 0);
+  });
+
+  void it('prints compiler-style lines with 1-based positions and the fixes on offer', async () => {
+    const file = fixture('fixable.zenml.deployer.yaml');
+    const run = await cli('validate', file);
+    assert.equal(run.code, 1, run.stderr);
+    const findings = validateText(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const finding of findings) {
+      const head = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.code} ${finding.message}`;
+      assert.ok(lines.includes(head), `missing line: ${head}\n${run.stdout}`);
+      for (const fix of finding.fixes) assert.ok(lines.includes(`    fix: ${fix.title}`));
+    }
+    assert.match(lines[lines.length - 1], /^\d+ errors?(, .*)? in 1 file$/);
+  });
+});
