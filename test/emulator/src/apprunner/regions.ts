@@ -1,0 +1,5 @@
+// The regions where App Runner has an endpoint (see shared/reference/app-runner.md).
+export const APP_RUNNER_REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2',
+  'ap-northeast-1', 'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3',
+];
