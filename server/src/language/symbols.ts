@@ -57,8 +57,10 @@ function childrenOf(doc: DeployerDocument, ref: NodeRef): SymbolEntry[] {
 }
 
 function entrySymbol(doc: DeployerDocument, ref: NodeRef): SymbolEntry {
+  const key = String(ref.path[ref.path.length - 1]);
   return {
-    name: String(ref.path[ref.path.length - 1]),
+    // VS Code rejects a whole outline when one symbol has an empty or blank name.
+    name: key.trim() === '' ? JSON.stringify(key) : key,
     detail: detailOf(ref.value),
     kind: kindOf(ref.value),
     range: doc.rangeOfEntry(ref),
