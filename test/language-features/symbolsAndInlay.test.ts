@@ -43,6 +43,24 @@ void describe('documentSymbols', () => {
     assert.deepEqual(deployment.range.start, { line: 0, character: 0 });
   });
 
+  void it('keeps selection ranges inside entry ranges for keys ending in line breaks', () => {
+    const within = (inner: SymbolEntry['range'], outer: SymbolEntry['range']): boolean =>
+      (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+      (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+    const check = (symbols: SymbolEntry[]): void => {
+      for (const symbol of symbols) {
+        assert.ok(within(symbol.selectionRange, symbol.range), `${symbol.name}: ${JSON.stringify(symbol)}`);
+        check(symbol.children);
+      }
+    };
+    const aliases = 'l0: &l0 ["lol", "lol"]\nl1: &l1 [*l0, *l0]\n';
+    for (const text of [`${aliases}  \t\r  \t\nkey: *l1\n`, '# only a comment\n\nkey: !! >binary |\n  R0lGODlhDAAMAIQAAP\n', 'a:\n  start_command: null       \n\r     # why\n  b: 1\n']) {
+      const symbols = documentSymbols(text);
+      assert.ok(symbols.length > 0, text);
+      check(symbols);
+    }
+  });
+
   void it('groups several documents under their deployment names', () => {
     const symbols = documentSymbols(`${FILE}---\ndeployment:\n  image: x\n`);
     assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.kind]), [['weather', 'module'], ['document 2', 'module']]);

@@ -1,0 +1,120 @@
+// Secrets stay out of the file and out of plain environment variables: deployment secrets as
+// `${env:NAME}` references, secret-looking environment variables, literal auth keys, and the
+// instance role Secrets Manager needs. Messages never repeat a secret value.
+import { isScalar } from 'yaml';
+import type { SchemaError } from '../../domain/schemaValidator';
+import { deleteEntry, insertEntries, replaceEntry, replaceValue } from '../edits';
+import type { Fix, TextEdit } from '../types';
+import { deployerEntry, fix, type Rule, type RuleContext } from './rule';
+
+const SECRETS_PATH = ['deployment', 'secrets'];
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|KEY|CREDENTIAL/i;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function looksSecret(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+function reference(name: string): string {
+  return `\${env:${name}}`;
+}
+
+function checkInstanceRole(ctx: RuleContext): void {
+  const ref = ctx.doc.get(SECRETS_PATH);
+  const { deployment, deployer } = ctx.settings;
+  if (!ref || Object.keys(deployment.secrets).length === 0) return;
+  if (!deployer.use_secrets_manager || deployer.instance_role_arn !== null) return;
+  ctx.report({
+    code: 'secrets.instance-role',
+    range: ctx.doc.rangeOfKey(ref),
+    message:
+      'The secrets go to AWS Secrets Manager (use_secrets_manager is on), but without instance_role_arn the service cannot read them and fails to start. ' +
+      'Set instance_role_arn to a role that trusts tasks.apprunner.amazonaws.com and may call secretsmanager:GetSecretValue.',
+  });
+}
+
+function checkPlainEnv(ctx: RuleContext): void {
+  const envPath = [...ctx.deployerPath, 'environment_variables'];
+  const entries = ctx.doc.entries(envPath);
+  if (entries.length === 0) return;
+  for (const ref of entries) {
+    const name = String(ref.path[ref.path.length - 1]);
+    if (!looksSecret(name) || !isScalar(ref.value)) continue;
+    const value: unknown = ref.value.value;
+    if (value === null || value === '' || typeof value === 'object') continue;
+    const fixes: (Fix | undefined)[] = [];
+    if (ENV_NAME.test(name)) {
+      const removal = deleteEntry(ctx.doc, ref);
+      const present = ctx.doc.get([...SECRETS_PATH, name]) !== undefined;
+      const insertion = present ? undefined : insertEntries(ctx.doc, SECRETS_PATH, [[name, reference(name)]]);
+      const edits = removal && (present || insertion) ? [removal, ...(insertion ? [insertion] : [])] : undefined;
+      fixes.push(fix(`Move ${name} to deployment.secrets as ${reference(name)}`, edits, true));
+    }
+    ctx.report({
+      code: 'secrets.plain-env',
+      range: ctx.doc.rangeOfKey(ref),
+      message:
+        `${name} looks like a secret but is a plain environment variable: its value sits in this file and is visible to anyone who can describe the service. ` +
+        `Move it to deployment.secrets as ${reference(name)} and set ${name} in your environment when deploying.`,
+      fixes,
+    });
+  }
+}
+
+function checkAuthKey(ctx: RuleContext): void {
+  const ref = deployerEntry(ctx, 'auth_key');
+  if (!ref || !isScalar(ref.value) || typeof ref.value.value !== 'string' || ref.value.value === '') return;
+  const generate = deployerEntry(ctx, 'generate_auth_key');
+  let edits: TextEdit[] | undefined;
+  if (generate) {
+    const removal = deleteEntry(ctx.doc, ref);
+    const alreadyOn = isScalar(generate.value) && generate.value.value === true;
+    const setOn = alreadyOn ? undefined : replaceValue(ctx.doc, generate, true);
+    edits = removal && (alreadyOn || setOn) ? [removal, ...(setOn ? [setOn] : [])] : undefined;
+  } else {
+    const replaced = replaceEntry(ctx.doc, ref, [['generate_auth_key', true]]);
+    edits = replaced ? [replaced] : undefined;
+  }
+  ctx.report({
+    code: 'secrets.literal-auth-key',
+    range: ctx.doc.rangeOfKey(ref),
+    message:
+      'auth_key is written into the file, so the key that protects the deployment ends up in version control. ' +
+      'Use generate_auth_key: true to let ZenML create a random key instead.',
+    fixes: [fix('Replace auth_key with generate_auth_key: true', edits, true)],
+  });
+}
+
+function isSecretValuePath(path: readonly (string | number)[]): boolean {
+  return path.length === 3 && path[0] === 'deployment' && path[1] === 'secrets';
+}
+
+function checkReferences(ctx: RuleContext): void {
+  for (const ref of ctx.doc.entries(SECRETS_PATH)) {
+    const name = String(ref.path[ref.path.length - 1]);
+    if (!isScalar(ref.value) || typeof ref.value.value !== 'string') continue;
+    if (/^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(ref.value.value)) continue;
+    const valid = ENV_NAME.test(name);
+    ctx.report({
+      code: 'secrets.not-a-reference',
+      range: ctx.doc.rangeOfValue(ref),
+      message:
+        `deployment.secrets.${name} must be a reference like ${valid ? reference(name) : '${env:NAME}'}, never the secret itself: ` +
+        `the value is read from your environment when you deploy.${valid ? ` Write ${reference(name)} and set ${name} in your environment.` : ''}`,
+      fixes: valid ? [fix(`Replace the value with ${reference(name)}`, replaceValue(ctx.doc, ref, reference(name)), true)] : [],
+    });
+  }
+}
+
+export const secretsRule: Rule = {
+  name: 'secrets',
+  claims(error: SchemaError) {
+    return isSecretValuePath(error.path) && !error.onKey && error.keyword === 'pattern';
+  },
+  check(ctx) {
+    checkInstanceRole(ctx);
+    checkPlainEnv(ctx);
+    checkAuthKey(ctx);
+    checkReferences(ctx);
+  },
+};
