@@ -1,28 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
-import { startLspSession, type LspSession } from '../support/lspSession';
-import { applyWorkspaceEdit, deployerUri, fixture } from './kit';
+import { applyWorkspaceEdit, deployerUri, fixture, sharedSession } from './kit';
 
 void describe('textDocument/codeAction', () => {
-  let session: LspSession;
-
-  before(async () => {
-    session = await startLspSession();
-  });
-  after(async () => {
-    assert.deepEqual(session.unexpectedErrors(), []);
-    await session.stop();
-  });
+  const lsp = sharedSession();
 
   async function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+    return lsp().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
   }
 
   void it('builds quick fixes from the fixes in Diagnostic.data, not from the message', async () => {
     const uri = deployerUri('actions-data');
-    await session.open(uri, 'a: 1\n');
+    await lsp().open(uri, 'a: 1\n');
     const edit = { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: '2' };
     const diagnostic: Diagnostic = {
       range: edit.range,
@@ -50,8 +41,8 @@ void describe('textDocument/codeAction', () => {
     void it(`fixes ${code}; the fixed text validates without it`, async () => {
       const uri = deployerUri('actions-real');
       const text = fixture(name);
-      await session.open(uri, text);
-      const diagnostics = await session.diagnostics(uri);
+      await lsp().open(uri, text);
+      const diagnostics = await lsp().diagnostics(uri);
       const diagnostic = diagnostics.find((candidate) => candidate.code === code);
       assert.ok(diagnostic, `expected a ${code} diagnostic, got ${JSON.stringify(diagnostics.map((d) => d.code))}`);
       const actions = await actionsFor(uri, [diagnostic], [CodeActionKind.QuickFix]);
@@ -59,8 +50,8 @@ void describe('textDocument/codeAction', () => {
       assert.ok(preferred, `no preferred quick fix for ${code}: ${JSON.stringify(actions.map((action) => action.title))}`);
       assert.equal(preferred.kind, CodeActionKind.QuickFix);
       assert.deepEqual(preferred.diagnostics, [diagnostic]);
-      await session.change(uri, applyWorkspaceEdit(text, uri, preferred.edit), 2);
-      const after = await session.diagnostics(uri);
+      await lsp().change(uri, applyWorkspaceEdit(text, uri, preferred.edit), 2);
+      const after = await lsp().diagnostics(uri);
       assert.ok(!after.some((candidate) => candidate.code === code), `${code} still reported after "${preferred.title}"`);
     });
   }
@@ -68,13 +59,13 @@ void describe('textDocument/codeAction', () => {
   void it('offers "Fix all auto-fixable problems" as a source action', async () => {
     const uri = deployerUri('actions-all');
     const text = fixture('fixable.zenml.deployer.yaml');
-    await session.open(uri, text);
-    const before = await session.diagnostics(uri);
+    await lsp().open(uri, text);
+    const before = await lsp().diagnostics(uri);
     const actions = await actionsFor(uri, [], [CodeActionKind.SourceFixAll]);
     assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all auto-fixable problems', 'source.fixAll.zenml']]);
     const fixed = applyWorkspaceEdit(text, uri, actions[0].edit);
-    await session.change(uri, fixed, 2);
-    const after = await session.diagnostics(uri);
+    await lsp().change(uri, fixed, 2);
+    const after = await lsp().diagnostics(uri);
     assert.ok(after.length < before.length, `nothing fixed:\n${fixed}`);
     assert.ok(!after.some((diagnostic) => diagnostic.code === 'memory.spelling'));
     // With no fixable finding left there is no source action either.

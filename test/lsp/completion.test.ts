@@ -1,28 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { factsAt, knownKeys } from '../../server/src/domain/schemaFacts';
-import { startLspSession, type LspSession } from '../support/lspSession';
-import { deployerUri } from './kit';
+import { deployerUri, sharedSession } from './kit';
 
 void describe('textDocument/completion', () => {
-  let session: LspSession;
-
-  before(async () => {
-    session = await startLspSession();
-  });
-  after(async () => {
-    assert.deepEqual(session.unexpectedErrors(), []);
-    await session.stop();
-  });
+  const lsp = sharedSession();
 
   /** Opens `marked` (cursor at `|`) and returns the items, most likely first. */
   async function complete(marked: string): Promise<CompletionItem[]> {
     const uri = deployerUri('completion');
     const offset = marked.indexOf('|');
     const lines = marked.slice(0, offset).split('\n');
-    await session.open(uri, marked.replace('|', ''));
-    const items = await session.request<CompletionItem[]>('textDocument/completion', {
+    await lsp().open(uri, marked.replace('|', ''));
+    const items = await lsp().request<CompletionItem[]>('textDocument/completion', {
       textDocument: { uri },
       position: { line: lines.length - 1, character: lines[lines.length - 1].length },
     });
@@ -66,7 +57,7 @@ void describe('textDocument/completion', () => {
 
   void it('answers an empty list outside a deployer file', async () => {
     const uri = 'file:///workspace/other.yaml';
-    await session.open(uri, 'settings:\n  ', 1, 'yaml');
-    assert.deepEqual(await session.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } }), []);
+    await lsp().open(uri, 'settings:\n  ', 1, 'yaml');
+    assert.deepEqual(await lsp().request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } }), []);
   });
 });

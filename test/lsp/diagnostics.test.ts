@@ -2,36 +2,27 @@
 // tags as the language service computes them, and quick fixes that arrive as code actions whose
 // edits, applied, re-validate clean. Needs `npm run build` first.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { validateText } from '../../server/src/language/validate';
 import { DESIGN_EXAMPLE, fixtureText } from '../language/kit';
-import { startLspSession, type LspSession } from '../support/lspSession';
-import { applyWorkspaceEdit, deployerUri } from './kit';
+import { applyWorkspaceEdit, deployerUri, sharedSession } from './kit';
 
 const PAIR = 'deployment:\n  name: x\nsettings:\n  resources:\n    cpu_count: 1\n    memory: 5GB\n';
 const TABS = 'deployment:\n\tname: x\n';
 const SECRET = 'deployment:\n  name: x\nsettings:\n  deployer:\n    use_secrets_manager: false\n    environment_variables:\n      LOG_LEVEL: info\n      DB_PASSWORD: hunter2\n';
 
 void describe('diagnostics over LSP', () => {
-  let session: LspSession;
-
-  before(async () => {
-    session = await startLspSession();
-  });
-  after(async () => {
-    assert.deepEqual(session.unexpectedErrors(), []);
-    await session.stop();
-  });
+  const lsp = sharedSession();
 
   async function diagnosticsOf(text: string, stem: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     const uri = deployerUri(stem);
-    await session.open(uri, text);
-    return { uri, diagnostics: await session.diagnostics(uri) };
+    await lsp().open(uri, text);
+    return { uri, diagnostics: await lsp().diagnostics(uri) };
   }
 
   async function quickFixes(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return session.request<CodeAction[]>('textDocument/codeAction', {
+    return lsp().request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] },
@@ -90,8 +81,8 @@ void describe('diagnostics over LSP', () => {
       let version = 1;
       for (const action of actions) {
         const fixed = applyWorkspaceEdit(text, uri, action.edit);
-        await session.change(uri, fixed, ++version);
-        const afterFix = await session.diagnostics(uri);
+        await lsp().change(uri, fixed, ++version);
+        const afterFix = await lsp().diagnostics(uri);
         assert.deepEqual(afterFix.map((d) => [d.code, d.message]), [], `"${action.title}" left diagnostics:\n${fixed}`);
       }
     });
@@ -99,11 +90,11 @@ void describe('diagnostics over LSP', () => {
 
   void it('severity overrides from the settings apply by code', async () => {
     const { uri } = await diagnosticsOf(PAIR, 'override');
-    await session.setSettings({ zenmlAppRunner: { validation: { enable: true, severity: { 'resources.cpu-memory-pair': 'error' } } } });
-    const overridden = await session.diagnostics(uri);
+    await lsp().setSettings({ zenmlAppRunner: { validation: { enable: true, severity: { 'resources.cpu-memory-pair': 'error' } } } });
+    const overridden = await lsp().diagnostics(uri);
     assert.equal(overridden[0]?.severity, DiagnosticSeverity.Error);
-    await session.setSettings({ zenmlAppRunner: { validation: { enable: true, severity: { 'resources.cpu-memory-pair': 'off' } } } });
-    assert.deepEqual(await session.diagnostics(uri), []);
-    await session.setSettings({ zenmlAppRunner: { validation: { enable: true, severity: {} } } });
+    await lsp().setSettings({ zenmlAppRunner: { validation: { enable: true, severity: { 'resources.cpu-memory-pair': 'off' } } } });
+    assert.deepEqual(await lsp().diagnostics(uri), []);
+    await lsp().setSettings({ zenmlAppRunner: { validation: { enable: true, severity: {} } } });
   });
 });

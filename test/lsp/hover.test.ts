@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { factsAt } from '../../server/src/domain/schemaFacts';
-import { startLspSession, type LspSession } from '../support/lspSession';
-import { deployerUri, fixture, positionOf } from './kit';
+import { deployerUri, fixture, positionOf, sharedSession } from './kit';
 
 void describe('textDocument/hover', () => {
-  let session: LspSession;
   const uri = deployerUri('hover');
   const text = fixture('full.zenml.deployer.yaml');
-
-  before(async () => {
-    session = await startLspSession();
+  const lsp = sharedSession(undefined, async (session) => {
     await session.open(uri, text);
-  });
-  after(async () => {
-    assert.deepEqual(session.unexpectedErrors(), []);
-    await session.stop();
   });
 
   async function hover(needle: string, delta = 1): Promise<Hover | null> {
-    return session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, delta) });
+    return lsp().request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, delta) });
   }
 
   async function markdown(needle: string, delta = 1): Promise<string> {
@@ -68,9 +60,9 @@ void describe('textDocument/hover', () => {
 
   void it('answers null on comments and unknown keys', async () => {
     const other = deployerUri('hover-null');
-    await session.open(other, '# notes\ndeployment:\n  colour: red\n');
+    await lsp().open(other, '# notes\ndeployment:\n  colour: red\n');
     for (const position of [{ line: 0, character: 3 }, { line: 2, character: 4 }]) {
-      assert.equal(await session.request('textDocument/hover', { textDocument: { uri: other }, position }), null);
+      assert.equal(await lsp().request('textDocument/hover', { textDocument: { uri: other }, position }), null);
     }
   });
 });

@@ -1,8 +1,31 @@
 // Small helpers shared by the LSP tests: fixtures, document URIs, applying a WorkspaceEdit.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { REPO_ROOT } from '../support/lspSession';
+import { REPO_ROOT, startLspSession, type LspSession, type LspSessionOptions } from '../support/lspSession';
+
+/**
+ * One server for the enclosing `describe`: started before its tests, stopped after them, and
+ * failing the suite if the server logged an error nobody expected. Returns the live session.
+ */
+export function sharedSession(options?: LspSessionOptions, setup?: (session: LspSession) => Promise<void>): () => LspSession {
+  let session: LspSession | undefined;
+  before(async () => {
+    session = await startLspSession(options);
+    await setup?.(session);
+  });
+  after(async () => {
+    if (!session) return;
+    assert.deepEqual(session.unexpectedErrors(), []);
+    await session.stop();
+  });
+  return () => {
+    if (!session) throw new Error('The LSP session has not started.');
+    return session;
+  };
+}
 
 export function fixture(name: string): string {
   return readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'lsp', name), 'utf8');

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { InlayHintKind, SymbolKind, type DocumentSymbol, type InlayHint, type MarkupContent } from 'vscode-languageserver-protocol';
-import { startLspSession, type LspSession } from '../support/lspSession';
-import { deployerUri, fixture, positionOf } from './kit';
+import { deployerUri, fixture, positionOf, sharedSession } from './kit';
 
 void describe('document symbols and inlay hints', () => {
-  let session: LspSession;
   const uri = deployerUri('symbols');
   const text = fixture('full.zenml.deployer.yaml');
-
-  before(async () => {
-    session = await startLspSession();
+  const lsp = sharedSession(undefined, async (session) => {
     await session.open(uri, text);
-  });
-  after(async () => {
-    assert.deepEqual(session.unexpectedErrors(), []);
-    await session.stop();
   });
 
   void it('returns the keys as a hierarchy with kinds', async () => {
-    const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await lsp().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.kind]), [['deployment', SymbolKind.Object], ['settings', SymbolKind.Object]]);
     const [deployer, resources] = symbols[1].children ?? [];
     assert.equal(deployer.name, 'deployer');
@@ -39,7 +31,7 @@ void describe('document symbols and inlay hints', () => {
   });
 
   void it('shows the resolved instance after resources:', async () => {
-    const hints = await session.request<InlayHint[]>('textDocument/inlayHint', {
+    const hints = await lsp().request<InlayHint[]>('textDocument/inlayHint', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
     });
@@ -53,8 +45,8 @@ void describe('document symbols and inlay hints', () => {
 
   void it('follows edits: an exact pair drops the rounding note', async () => {
     const other = deployerUri('inlay');
-    await session.open(other, text.replace('memory: 5GB', 'memory: 3GB'));
-    const hints = await session.request<InlayHint[]>('textDocument/inlayHint', {
+    await lsp().open(other, text.replace('memory: 5GB', 'memory: 3GB'));
+    const hints = await lsp().request<InlayHint[]>('textDocument/inlayHint', {
       textDocument: { uri: other },
       range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
     });
