@@ -26,38 +26,32 @@ void describe('SigV4 verification', () => {
     }
   });
 
-  void it('refuses an unknown access key with UnrecognizedClientException on all three services', async () => {
-    const clients = makeClients(t.emulator, { credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'whatever' } });
+  /** What each of the three services answers a ListX call signed with `credentials`. */
+  async function errorsFromEveryService(credentials: { accessKeyId: string; secretAccessKey: string }): Promise<Awaited<ReturnType<typeof errorOf>>[]> {
+    const clients = makeClients(t.emulator, { credentials });
     try {
-      for (const call of [
-        () => clients.appRunner.send(new ListServicesCommand({})),
-        () => clients.secrets.send(new ListSecretsCommand({})),
-        () => clients.logs.send(new DescribeLogGroupsCommand({})),
-      ]) {
-        const error = await errorOf(call);
-        assert.equal(error.name, 'UnrecognizedClientException');
-        assert.equal(error.message, 'The security token included in the request is invalid.');
-        assert.equal(error.$metadata?.httpStatusCode, 400);
-      }
+      return [
+        await errorOf(() => clients.appRunner.send(new ListServicesCommand({}))),
+        await errorOf(() => clients.secrets.send(new ListSecretsCommand({}))),
+        await errorOf(() => clients.logs.send(new DescribeLogGroupsCommand({}))),
+      ];
     } finally {
       Object.values(clients).forEach((client: { destroy(): void }) => client.destroy());
+    }
+  }
+
+  void it('refuses an unknown access key with UnrecognizedClientException on all three services', async () => {
+    for (const error of await errorsFromEveryService({ accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'whatever' })) {
+      assert.equal(error.name, 'UnrecognizedClientException');
+      assert.equal(error.message, 'The security token included in the request is invalid.');
+      assert.equal(error.$metadata?.httpStatusCode, 400);
     }
   });
 
   void it('refuses a wrong secret with InvalidSignatureException', async () => {
-    const clients = makeClients(t.emulator, { credentials: { accessKeyId: 'AKIDEXTENSION', secretAccessKey: 'not-the-secret' } });
-    try {
-      for (const call of [
-        () => clients.appRunner.send(new ListServicesCommand({})),
-        () => clients.secrets.send(new ListSecretsCommand({})),
-        () => clients.logs.send(new DescribeLogGroupsCommand({})),
-      ]) {
-        const error = await errorOf(call);
-        assert.equal(error.name, 'InvalidSignatureException');
-        assert.match(error.message, /^The request signature we calculated does not match the signature you provided/);
-      }
-    } finally {
-      Object.values(clients).forEach((client: { destroy(): void }) => client.destroy());
+    for (const error of await errorsFromEveryService({ accessKeyId: 'AKIDEXTENSION', secretAccessKey: 'not-the-secret' })) {
+      assert.equal(error.name, 'InvalidSignatureException');
+      assert.match(error.message, /^The request signature we calculated does not match the signature you provided/);
     }
   });
 
