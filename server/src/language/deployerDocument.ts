@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { DEPLOYER_PARSE_OPTIONS, parseBlockYaml } from './blockYaml';
 import { SourceText } from './sourceText';
-import type { Range } from './types';
+import type { ParserChoice, Range } from './types';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -143,11 +144,13 @@ export interface ParsedFile {
   documents: DeployerDocument[];
 }
 
-export function parseDeployerFile(text: string): ParsedFile {
+export function parseDeployerFile(text: string, options: ParserChoice = {}): ParsedFile {
   const source = new SourceText(text);
-  // The library's own duplicate-key check compares every key with every earlier key of its map
-  // (quadratic: 5× the parse time for a 2,500-entry map); ours below is one linear pass.
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  // Block-style files (nearly all) take the fast parser, which builds the same nodes as the
+  // library; anything else goes to the library. The library's own duplicate-key check compares
+  // every key with every earlier key of its map (quadratic: 5× the parse time for a 2,500-entry
+  // map), so it is off and ours below is one linear pass.
+  const parsed = (options.yamlLibraryOnly ? undefined : parseBlockYaml(text)) ?? parseAllDocuments(text, DEPLOYER_PARSE_OPTIONS);
   // `parseAllDocuments` returns an EmptyStream (an array with an `empty` flag) for blank input.
   const documents = Array.from(parsed, (doc, index) => {
     addDuplicateKeyErrors(doc);

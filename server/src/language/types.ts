@@ -39,7 +39,12 @@ export interface Finding {
 
 export type SeverityOverride = Severity | 'off';
 
-export interface ValidationOptions {
+export interface ParserChoice {
+  /** Parse with the yaml library even where the fast block-YAML parser applies (tests compare the two). */
+  yamlLibraryOnly?: boolean;
+}
+
+export interface ValidationOptions extends ParserChoice {
   /** Per rule code: another severity, or `off` to drop the finding. */
   severityOverrides?: Readonly<Record<string, SeverityOverride>>;
 }

@@ -23,7 +23,7 @@ export function validateText(text: string, options: ValidationOptions = {}): Fin
   };
   let parsed: ParsedFile;
   try {
-    parsed = parseDeployerFile(text);
+    parsed = parseDeployerFile(text, options);
   } catch (error) {
     report({ code: 'yaml.syntax', range: zeroRange(), message: `The file could not be parsed: ${describe(error)}` });
     return applySeverityOverrides(findings, options);
