@@ -11,25 +11,27 @@ void describe('textDocument/codeAction', () => {
     return lsp().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
   }
 
-  void it('builds quick fixes from the fixes in Diagnostic.data, not from the message', async () => {
-    const uri = deployerUri('actions-data');
-    await lsp().open(uri, 'a: 1\n');
-    const edit = { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: '2' };
-    const diagnostic: Diagnostic = {
-      range: edit.range,
-      message: 'whatever the message says',
-      source: 'zenml',
-      code: 'test.code',
-      data: { fixes: [{ title: 'Use 2', edits: [edit], isPreferred: true }, { title: 'Use 1 again', edits: [{ ...edit, newText: '1' }] }] },
-    };
-    const foreign: Diagnostic = { ...diagnostic, source: 'other-linter' };
-    const actions = await actionsFor(uri, [diagnostic, foreign], [CodeActionKind.QuickFix]);
+  void it('builds quick fixes for the text as it is now: a diagnostic is matched by code and range', async () => {
+    const uri = deployerUri('actions-match');
+    const text = 'deployment:\n  name: x\nsettings:\n  deployer:\n    health_check_protocol: tcp\n';
+    await lsp().open(uri, text);
+    const [diagnostic] = await lsp().diagnostics(uri);
+    assert.equal(diagnostic.code, 'schema.enum');
+    const value = { start: { line: 4, character: 27 }, end: { line: 4, character: 30 } };
+    assert.deepEqual(diagnostic.range, value);
+    // What the client sends back is all the server needs: no data, a message it may have reworded.
+    const echoed: Diagnostic = { range: value, severity: diagnostic.severity, source: 'zenml', code: 'schema.enum', message: 'reworded' };
+    const foreign: Diagnostic = { ...echoed, source: 'other-linter' };
+    const actions = await actionsFor(uri, [echoed, foreign], [CodeActionKind.QuickFix]);
     assert.deepEqual(
       actions.map((action) => [action.title, action.kind, action.isPreferred]),
-      [['Use 2', 'quickfix', true], ['Use 1 again', 'quickfix', false]],
+      [['Change to TCP', 'quickfix', true], ['Change to HTTP', 'quickfix', false]],
     );
-    assert.deepEqual(actions[0].diagnostics, [diagnostic]);
-    assert.deepEqual(actions[0].edit, { changes: { [uri]: [edit] } });
+    assert.deepEqual(actions[0].diagnostics, [echoed]);
+    assert.deepEqual(actions[0].edit, { changes: { [uri]: [{ range: value, newText: 'TCP' }] } });
+    // After an edit the old diagnostic no longer matches anything: no fix aimed at text that moved.
+    await lsp().change(uri, `# moved down a line\n${text}`, 2);
+    assert.deepEqual(await actionsFor(uri, [echoed], [CodeActionKind.QuickFix]), []);
   });
 
   const realFixes: [string, string][] = [
@@ -68,8 +70,15 @@ void describe('textDocument/codeAction', () => {
     const after = await lsp().diagnostics(uri);
     assert.ok(after.length < before.length, `nothing fixed:\n${fixed}`);
     assert.ok(!after.some((diagnostic) => diagnostic.code === 'memory.spelling'));
-    // With no fixable finding left there is no source action either.
-    const fixable = (diagnostic: Diagnostic): boolean => ((diagnostic.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0) > 0;
-    if (!after.some(fixable)) assert.deepEqual(await actionsFor(uri, [], [CodeActionKind.SourceFixAll]), []);
+    // Once every auto-fix is applied there is no source action left.
+    let current = fixed;
+    for (let round = 3; round < 8; round++) {
+      const [action] = await actionsFor(uri, [], [CodeActionKind.SourceFixAll]);
+      if (!action) break;
+      current = applyWorkspaceEdit(current, uri, action.edit);
+      await lsp().change(uri, current, round);
+      await lsp().diagnostics(uri);
+    }
+    assert.deepEqual(await actionsFor(uri, [], [CodeActionKind.SourceFixAll]), []);
   });
 });

@@ -45,15 +45,14 @@ void describe('diagnostics over LSP', () => {
     assert.ok(diagnostics.every((d) => d.source === 'zenml'));
   });
 
-  void it('a CPU/memory pair: warning on the cpu_count value with code and fixes in data', async () => {
+  void it('a CPU/memory pair: warning on the cpu_count value with its code; fixes are not sent along', async () => {
     const { diagnostics } = await diagnosticsOf(PAIR, 'pair');
     assert.equal(diagnostics.length, 1);
     const [diagnostic] = diagnostics;
     assert.equal(diagnostic.code, 'resources.cpu-memory-pair');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
     assert.deepEqual(diagnostic.range, { start: { line: 4, character: 15 }, end: { line: 4, character: 16 } });
-    const fixes = (diagnostic.data as { fixes: { title: string }[] }).fixes;
-    assert.equal(fixes[0].title, 'Use 2 vCPU / 6 GB (what ZenML deploys)');
+    assert.equal(diagnostic.data, undefined);
   });
 
   void it('tags travel: unnecessary and deprecated', async () => {

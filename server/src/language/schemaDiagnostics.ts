@@ -42,33 +42,18 @@ export function reportSchemaErrors(doc: DeployerDocument, errors: readonly Schem
   for (const error of errors) {
     const code = codeForSchemaError(error);
     const ref = doc.get(error.path);
-    let message = error.message;
-    let fixes: (Fix | undefined)[] = [];
-    switch (code) {
-      case 'schema.unknown-key': {
-        if (!ref) break;
-        const unknown = unknownKeyFixes(doc, ref);
-        if (unknown.message) message = unknown.message;
-        fixes = unknown.fixes;
-        break;
-      }
-      case 'schema.enum':
-        fixes = ref ? enumFixes(doc, ref) : [];
-        break;
-      case 'schema.range':
-        fixes = ref ? rangeFixes(doc, ref) : [];
-        break;
-      case 'schema.type':
-        fixes = ref ? typeFixes(doc, ref) : [];
-        break;
-      case 'schema.required':
-        fixes = requiredFixes(doc, error);
-        break;
-      default:
-        break;
-    }
-    report({ code, range: rangeFor(doc, error, ref, code), message, fixes });
+    const unknown = code === 'schema.unknown-key' && ref ? unknownKey(doc, ref) : undefined;
+    report({ code, range: rangeFor(doc, error, ref, code), message: unknown?.message ?? error.message, fixes: () => unknown?.fixes() ?? fixesFor(doc, error, code, ref) });
   }
+}
+
+function fixesFor(doc: DeployerDocument, error: SchemaError, code: RuleCode, ref: NodeRef | undefined): (Fix | undefined)[] {
+  if (code === 'schema.required') return requiredFixes(doc, error);
+  if (!ref) return [];
+  if (code === 'schema.enum') return enumFixes(doc, ref);
+  if (code === 'schema.range') return rangeFixes(doc, ref);
+  if (code === 'schema.type') return typeFixes(doc, ref);
+  return [];
 }
 
 function rangeFor(doc: DeployerDocument, error: SchemaError, ref: NodeRef | undefined, code: RuleCode): Range {
@@ -183,7 +168,7 @@ function requiredFixes(doc: DeployerDocument, error: SchemaError): (Fix | undefi
 
 interface UnknownKeyResult {
   message?: string;
-  fixes: (Fix | undefined)[];
+  fixes: () => (Fix | undefined)[];
 }
 
 /** The blocks with fixed keys, where a misplaced key might belong. */
@@ -195,7 +180,8 @@ function label(path: Path): string {
   return path.length === 0 ? 'the top level' : path.join('.');
 }
 
-function unknownKeyFixes(doc: DeployerDocument, ref: NodeRef): UnknownKeyResult {
+/** The message for an unknown key (a likely rename or a better block for it) and its fixes. */
+function unknownKey(doc: DeployerDocument, ref: NodeRef): UnknownKeyResult {
   const key = String(ref.path[ref.path.length - 1]);
   const parentPath = ref.path.slice(0, -1);
   const here = label(parentPath);
@@ -211,31 +197,26 @@ function unknownKeyFixes(doc: DeployerDocument, ref: NodeRef): UnknownKeyResult 
       break;
     }
   }
-  const fixes: (Fix | undefined)[] = [];
-  let message: string | undefined;
-  const rename = (preferred: boolean): void => {
-    if (suggestion === undefined) return;
-    if (doc.get([...parentPath, suggestion]) !== undefined) return;
-    fixes.push(fix(`Rename to ${suggestion}`, renameKey(doc, ref, suggestion), preferred));
-  };
-  const move = (preferred: boolean): void => {
-    if (!home || doc.get([...home.block, home.key]) !== undefined) return;
+  const rename = (preferred: boolean): Fix | undefined =>
+    suggestion === undefined || doc.get([...parentPath, suggestion]) !== undefined
+      ? undefined
+      : fix(`Rename to ${suggestion}`, renameKey(doc, ref, suggestion), preferred);
+  const move = (preferred: boolean): Fix | undefined => {
+    if (!home || doc.get([...home.block, home.key]) !== undefined) return undefined;
     const title = home.key === key ? `Move ${key} under ${label(home.block)}` : `Move to ${label(home.block)} as ${home.key}`;
-    fixes.push(fix(title, moveEntry(doc, ref, home.block, home.key), preferred));
+    return fix(title, moveEntry(doc, ref, home.block, home.key), preferred);
   };
+  const remove = (): Fix | undefined => fix(`Remove ${key}`, deleteEntry(doc, ref));
   if (suggestion !== undefined && (strongSuggestion || !home)) {
-    message = `Unknown key "${key}" in ${here}; did you mean "${suggestion}"?`;
-    rename(true);
-    move(false);
-  } else if (home) {
+    return { message: `Unknown key "${key}" in ${here}; did you mean "${suggestion}"?`, fixes: () => [rename(true), move(false), remove()] };
+  }
+  if (home) {
     const where = label(home.block);
-    message =
+    const message =
       home.key === key
         ? `"${key}" does not belong in ${here}: it is a setting of ${where}. Move it there.`
         : `Unknown key "${key}" in ${here}; did you mean "${home.key}" in ${where}? Move it there.`;
-    move(true);
-    rename(false);
+    return { message, fixes: () => [move(true), rename(false), remove()] };
   }
-  fixes.push(fix(`Remove ${key}`, deleteEntry(doc, ref)));
-  return { message, fixes };
+  return { fixes: () => [remove()] };
 }

@@ -47,4 +47,9 @@ export interface ParserChoice {
 export interface ValidationOptions extends ParserChoice {
   /** Per rule code: another severity, or `off` to drop the finding. */
   severityOverrides?: Readonly<Record<string, SeverityOverride>>;
+  /**
+   * Build each finding's quick fixes (the default). Diagnostics in the editor leave them out:
+   * fixes are built when code actions are asked for, on the text of that moment.
+   */
+  withFixes?: boolean;
 }

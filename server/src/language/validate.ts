@@ -18,8 +18,9 @@ import type { Finding, Range, TextEdit, ValidationOptions } from './types';
  */
 export function validateText(text: string, options: ValidationOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const withFixes = options.withFixes !== false;
   const report = (finding: Report): void => {
-    findings.push(toFinding(finding));
+    findings.push(toFinding(finding, withFixes));
   };
   let parsed: ParsedFile;
   try {
@@ -101,7 +102,7 @@ function reportYamlProblems(doc: DeployerDocument, report: (finding: Report) => 
           key === undefined
             ? `${firstLine}: a key appears twice; remove one of them.`
             : `"${key}" appears twice in ${where}; only the last value counts when ZenML loads the file. Remove one of them.`,
-        fixes: hit?.onKey ? [fix(`Remove this ${key ?? 'entry'}`, deleteEntry(doc, hit.ref), true)] : [],
+        fixes: () => (hit?.onKey ? [fix(`Remove this ${key ?? 'entry'}`, deleteEntry(doc, hit.ref), true)] : []),
       });
     } else if (error.code === 'TAB_AS_INDENT') {
       const line = source.positionAt(start).line;
@@ -110,7 +111,7 @@ function reportYamlProblems(doc: DeployerDocument, report: (finding: Report) => 
         code: 'yaml.tab-indent',
         range: source.range(source.lineStart(line), source.lineStart(line) + Math.max(1, indent.length)),
         message: 'This line is indented with a tab; YAML allows only spaces for indentation. Replace the tab with spaces.',
-        fixes: [fix('Replace the tab indentation with spaces', replaceTabIndent(doc, line), true)],
+        fixes: () => [fix('Replace the tab indentation with spaces', replaceTabIndent(doc, line), true)],
       });
     } else {
       report({ code: 'yaml.syntax', range, message: `${firstLine.replace(/\.?$/, '.')}` });
@@ -167,7 +168,7 @@ function reportEmptyFile(parsed: ParsedFile, doc: DeployerDocument | undefined, 
     code: 'document.empty',
     range: doc ? documentAnchor(doc) : zeroRange(),
     message: 'This deployer file is empty. Add a deployment block with at least a name, then settings for the deployer and resources.',
-    fixes: [fix('Add a deployment block', starter, true)],
+    fixes: () => [fix('Add a deployment block', starter, true)],
   });
 }
 
@@ -194,7 +195,7 @@ function validateDocument(doc: DeployerDocument, report: (finding: Report) => vo
       range: documentAnchor(doc),
       message:
         'This document has neither a "deployment" nor a "settings" block, so it describes no deployment. Add a deployment block with at least a name.',
-      fixes: [fix('Add a deployment block', insertEntries(doc, [], [['deployment', { name: suggestedName(doc) }]]), true)],
+      fixes: () => [fix('Add a deployment block', insertEntries(doc, [], [['deployment', { name: suggestedName(doc) }]]), true)],
     });
     return;
   }

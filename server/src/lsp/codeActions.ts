@@ -1,9 +1,10 @@
-// Code actions from the fixes each diagnostic carries in `data` (never from its message), plus
-// a "Fix all auto-fixable problems" source action over the whole document.
+// Code actions: the quick fixes of each of our diagnostics, built for the text as it is now
+// (a diagnostic is matched to today's finding by code and range, so a stale one gets no edit
+// that would land in the wrong place), plus "Fix all auto-fixable problems" over the document.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAllEdits } from '../language/features/fixAll';
-import type { Finding } from '../language/types';
-import { DIAGNOSTIC_SOURCE, fixesOf, toWorkspaceEdit } from './convert';
+import type { Finding, Range } from '../language/types';
+import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
 export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
@@ -12,11 +13,21 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The finding a diagnostic reports: same code and range, the same message preferred. */
+function findingOf(diagnostic: Diagnostic, findings: readonly Finding[]): Finding | undefined {
+  const candidates = findings.filter((finding) => finding.code === diagnostic.code && sameRange(finding.range, diagnostic.range));
+  return candidates.find((finding) => finding.message === diagnostic.message) ?? candidates[0];
+}
+
+function quickFixes(uri: string, diagnostics: readonly Diagnostic[], findings: () => readonly Finding[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    for (const fix of fixesOf(diagnostic)) {
+    for (const fix of findingOf(diagnostic, findings())?.fixes ?? []) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -29,11 +40,11 @@ function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): CodeAction
   return actions;
 }
 
-/** `findings` is the document validated now, with the user's severities, for "fix all". */
+/** `findings` is the document validated now, with fixes and the user's severities. */
 export function codeActions(params: CodeActionParams, findings: () => readonly Finding[]): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
-  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(uri, params.context.diagnostics) : [];
+  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(uri, params.context.diagnostics, findings) : [];
   if (wants(only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(findings());
     if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(uri, edits) });

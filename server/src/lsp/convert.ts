@@ -7,14 +7,9 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Finding, Fix, Severity } from '../language/types';
+import type { Finding, Severity } from '../language/types';
 
 export const DIAGNOSTIC_SOURCE = 'zenml';
-
-/** What travels in `Diagnostic.data`, so code actions are built from data, not message text. */
-export interface DiagnosticData {
-  fixes: Fix[];
-}
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -26,28 +21,15 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 const TAG = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = { fixes: finding.fixes };
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.code,
     message: finding.message,
-    data,
   };
   if (finding.tags?.length) diagnostic.tags = finding.tags.map((tag) => TAG[tag]);
   return diagnostic;
-}
-
-/** The fixes a diagnostic carries; an empty list for foreign or malformed data. */
-export function fixesOf(diagnostic: Diagnostic): Fix[] {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return Array.isArray(data?.fixes) ? data.fixes.filter(isFix) : [];
-}
-
-function isFix(value: unknown): value is Fix {
-  const fix = value as Partial<Fix> | null;
-  return typeof fix?.title === 'string' && Array.isArray(fix.edits);
 }
 
 export function toWorkspaceEdit(uri: string, edits: readonly LspTextEdit[]): WorkspaceEdit {

@@ -17,6 +17,7 @@ import { documentSymbols } from '../language/symbols';
 import { validateText } from '../language/validate';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
+import { FixableFindings } from './fixableFindings';
 import { isDeployerDocument } from './documentFilter';
 import { toCompletionItem, toDocumentSymbol, toHover, toInlayHint } from './features';
 import { guarded } from './guard';
@@ -44,6 +45,7 @@ export function startServer(connection: Connection): void {
   const client: ClientFeatures = { configuration: false, snippets: false };
   const settings = new SettingsStore(connection, () => client.configuration);
   const openedVersions = new Map<string, number>();
+  const fixable = new FixableFindings();
   const log = connection.console;
 
   /** The open document if it is a deployer file; other documents get no features. */
@@ -56,7 +58,7 @@ export function startServer(connection: Connection): void {
     document: deployerDocument,
     validate: async (document) => {
       const current = await settings.forDocument(document.uri);
-      const diagnostics = current.enable ? validateText(document.getText(), toValidationOptions(current)).map(toDiagnostic) : [];
+      const diagnostics = current.enable ? validateText(document.getText(), { ...toValidationOptions(current), withFixes: false }).map(toDiagnostic) : [];
       const { uri, version } = document;
       return () => {
         connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => log.error(`Publishing diagnostics failed: ${String(error)}`));
@@ -103,6 +105,7 @@ export function startServer(connection: Connection): void {
     openedVersions.delete(document.uri);
     scheduler.cancel(document.uri);
     settings.forget(document.uri);
+    fixable.forget(document.uri);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch((error: unknown) => log.error(`Clearing diagnostics failed: ${String(error)}`));
   });
 
@@ -133,8 +136,9 @@ export function startServer(connection: Connection): void {
       const document = deployerDocument(params.textDocument.uri);
       if (!document) return [];
       const current = await settings.forDocument(document.uri);
-      const text = document.getText();
-      return codeActions(params, () => (current.enable ? validateText(text, toValidationOptions(current)) : []));
+      // The document may have been closed while the settings were read.
+      const latest = deployerDocument(params.textDocument.uri);
+      return latest ? codeActions(params, () => fixable.of(latest, current)) : [];
     }),
   );
 

@@ -15,10 +15,10 @@ function check(ctx: RuleContext, key: string, target: string, code: RuleCode): v
   if (!ref) return;
   const facts = factsAt([...ctx.deployerPath, key]);
   const message = facts?.deprecatedMessage ?? `settings.deployer.${key} is deprecated; set deployment.${target} instead.`;
-  const targetSet = ctx.doc.get(['deployment', target]) !== undefined;
-  const fixes = targetSet
-    ? [fix(`Remove ${key} (deployment.${target} is set)`, deleteEntry(ctx.doc, ref), true)]
-    : [fix(`Move to deployment.${target}`, moveEntry(ctx.doc, ref, ['deployment'], target), true)];
+  const fixes = (): ReturnType<typeof fix>[] =>
+    ctx.doc.get(['deployment', target]) !== undefined
+      ? [fix(`Remove ${key} (deployment.${target} is set)`, deleteEntry(ctx.doc, ref), true)]
+      : [fix(`Move to deployment.${target}`, moveEntry(ctx.doc, ref, ['deployment'], target), true)];
   ctx.report({ code, range: ctx.doc.rangeOfKey(ref), message, tags: ['deprecated'], fixes });
 }
 

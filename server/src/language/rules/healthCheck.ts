@@ -12,7 +12,7 @@ function reportIgnoredPath(ctx: RuleContext, ref: NodeRef, label: string): void 
     message:
       `${label} is ignored: health_check_protocol is TCP${ctx.settings.explicitDeployerKeys.has('health_check_protocol') ? '' : ' (the default)'}, ` +
       'so App Runner only checks that the port accepts connections. Set health_check_protocol: HTTP to check the path.',
-    fixes: [fix('Set health_check_protocol to HTTP', setValue(ctx.doc, [...ctx.deployerPath, 'health_check_protocol'], 'HTTP'), true)],
+    fixes: () => [fix('Set health_check_protocol to HTTP', setValue(ctx.doc, [...ctx.deployerPath, 'health_check_protocol'], 'HTTP'), true)],
   });
 }
 
@@ -35,7 +35,7 @@ export const healthCheckRule: Rule = {
         range: ctx.doc.rangeOfEntry(grace),
         message: `health_check_grace_period_seconds has no effect: ${reason} To give a slow-starting app more time, raise health_check_unhealthy_threshold or health_check_interval_seconds.`,
         tags: ['unnecessary'],
-        fixes: [fix('Remove health_check_grace_period_seconds', deleteEntry(ctx.doc, grace))],
+        fixes: () => [fix('Remove health_check_grace_period_seconds', deleteEntry(ctx.doc, grace))],
       });
     }
   },

@@ -64,9 +64,7 @@ export const imageRule: Rule = {
         message:
           `The image is in ECR in ${kind.region} but the service is created in ${region}: App Runner expects the image in the service's region. ` +
           `Push the image to ECR in ${region}${isAppRunnerRegion(kind.region) ? ` or set region: ${kind.region}` : ''}.`,
-        fixes: isAppRunnerRegion(kind.region)
-          ? [fix(`Set region to ${kind.region}`, setValue(ctx.doc, [...ctx.deployerPath, 'region'], kind.region))]
-          : [],
+        fixes: () => (isAppRunnerRegion(kind.region) ? [fix(`Set region to ${kind.region}`, setValue(ctx.doc, [...ctx.deployerPath, 'region'], kind.region))] : []),
       });
     }
   },

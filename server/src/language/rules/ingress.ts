@@ -45,7 +45,7 @@ function check(ctx: RuleContext): void {
       code: 'ingress.vpc-configuration',
       range: ctx.doc.rangeOfKey(ref),
       message: `ingress_vpc_configuration must be a JSON string, not a YAML mapping: write it in quotes, e.g. '${EXAMPLE}'.`,
-      fixes: json === undefined ? [] : [fix('Write it as a JSON string', replaceValue(ctx.doc, ref, json), true)],
+      fixes: () => (json === undefined ? [] : [fix('Write it as a JSON string', replaceValue(ctx.doc, ref, json), true)]),
     });
     return;
   }
@@ -63,7 +63,7 @@ function check(ctx: RuleContext): void {
         code: 'ingress.unused',
         range: ctx.doc.rangeOfKey(ref),
         message: 'ingress_vpc_configuration is ignored while is_publicly_accessible is true (the default): the service gets a public URL and no VPC ingress connection. Set is_publicly_accessible: false for a private service.',
-        fixes: [fix('Set is_publicly_accessible to false', setValue(ctx.doc, [...ctx.deployerPath, 'is_publicly_accessible'], false), true)],
+        fixes: () => [fix('Set is_publicly_accessible to false', setValue(ctx.doc, [...ctx.deployerPath, 'is_publicly_accessible'], false), true)],
       });
     }
   }

@@ -50,7 +50,7 @@ export const memoryRule: Rule = {
       code: 'memory.spelling',
       range: ctx.doc.rangeOfValue(ref),
       message,
-      fixes: [suggestion === undefined ? undefined : fix(`Change memory to ${suggestion}`, replaceValue(ctx.doc, ref, suggestion), true)],
+      fixes: () => [suggestion === undefined ? undefined : fix(`Change memory to ${suggestion}`, replaceValue(ctx.doc, ref, suggestion), true)],
     });
   },
 };

@@ -31,7 +31,7 @@ export const regionRule: Rule = {
       code: 'region.unsupported',
       range: ctx.doc.rangeOfValue(ref),
       message: `${quote(region)} is not a region where App Runner runs.${hint} App Runner is available in ${APP_RUNNER_REGIONS.join(', ')}.`,
-      fixes: suggestions.map((suggestion, index) => fix(`Change region to ${suggestion}`, replaceValue(ctx.doc, ref, suggestion), index === 0)),
+      fixes: () => suggestions.map((suggestion, index) => fix(`Change region to ${suggestion}`, replaceValue(ctx.doc, ref, suggestion), index === 0)),
     });
   },
 };

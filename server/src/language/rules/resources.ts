@@ -93,7 +93,7 @@ function checkRequest(ctx: RuleContext): void {
       code: 'resources.exceeds-largest',
       range,
       message: `${asked} is more than the largest ${sizes} (${describePair(largest)}); ${consequence}. Lower the request to a supported pair.`,
-      fixes: pairFixes(ctx, request, pairs, largest, `Use the largest size, ${describePair(largest)}`),
+      fixes: () => pairFixes(ctx, request, pairs, largest, `Use the largest size, ${describePair(largest)}`),
     });
     return;
   }
@@ -110,7 +110,7 @@ function checkRequest(ctx: RuleContext): void {
       message:
         `strict_resource_matching is on but only ${given} is set (${asked}): ZenML fails unless cpu_count and memory ` +
         `together are exactly a supported pair. Add ${missing}: ${missingText} (${describePair(pick)}).`,
-      fixes: pairFixes(ctx, request, pairs, pick, `Add ${missing}: ${missingText} (${describePair(pick)})`),
+      fixes: () => pairFixes(ctx, request, pairs, pick, `Add ${missing}: ${missingText} (${describePair(pick)})`),
     });
     return;
   }
@@ -124,7 +124,7 @@ function checkRequest(ctx: RuleContext): void {
     severity: strict ? 'error' : undefined,
     range: valueRange(cpuRef, memoryRef),
     message,
-    fixes: pairFixes(ctx, request, pairs, pick, `Use ${describePair(pick)}${strict ? '' : ' (what ZenML deploys)'}`),
+    fixes: () => pairFixes(ctx, request, pairs, pick, `Use ${describePair(pick)}${strict ? '' : ' (what ZenML deploys)'}`),
   });
 }
 
@@ -161,7 +161,7 @@ function checkIgnored(ctx: RuleContext): void {
       range: ctx.doc.rangeOfKey(ref),
       message: `App Runner ignores ${key}: ${facts.ignoredReason ?? 'the setting has no effect on this deployer.'}`,
       tags: ['unnecessary'],
-      fixes: [fix(`Remove ${key}`, deleteEntry(ctx.doc, ref))],
+      fixes: () => [fix(`Remove ${key}`, deleteEntry(ctx.doc, ref))],
     });
   }
 }

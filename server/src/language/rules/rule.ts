@@ -12,7 +12,8 @@ export interface Report {
   range: Range;
   message: string;
   severity?: Severity;
-  fixes?: (Fix | undefined)[];
+  /** Built only when asked for (the CLI, code actions), not for every diagnostics pass. */
+  fixes?: () => (Fix | undefined)[];
   tags?: Finding['tags'];
 }
 
@@ -37,14 +38,15 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-/** Turns a report into a finding: default severity, fixes that could not be built left out. */
-export function toFinding(report: Report): Finding {
+/** Turns a report into a finding: default severity, fixes (when wanted) that could be built. */
+export function toFinding(report: Report, withFixes: boolean): Finding {
+  const fixes = withFixes && report.fixes ? report.fixes() : [];
   const finding: Finding = {
     range: report.range,
     severity: report.severity ?? defaultSeverity(report.code),
     code: report.code,
     message: report.message,
-    fixes: (report.fixes ?? []).filter((fix): fix is Fix => fix !== undefined && fix.edits.length > 0),
+    fixes: fixes.filter((fix): fix is Fix => fix !== undefined && fix.edits.length > 0),
   };
   if (report.tags?.length) finding.tags = report.tags;
   return finding;

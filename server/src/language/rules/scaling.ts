@@ -29,7 +29,7 @@ export const scalingRule: Rule = {
         code: 'scaling.min-above-max',
         range: doc.rangeOfValue(minRef),
         message: `min_replicas (${min}) is greater than max_replicas (${max}), which ZenML rejects. Lower min_replicas or raise max_replicas.`,
-        fixes: [setFix(ctx, 'min_replicas', max, true), quota === undefined || min <= quota ? setFix(ctx, 'max_replicas', min) : undefined],
+        fixes: () => [setFix(ctx, 'min_replicas', max, true), quota === undefined || min <= quota ? setFix(ctx, 'max_replicas', min) : undefined],
       });
     }
     if (min !== undefined && minLimit !== undefined && min > minLimit && minRef) {
@@ -37,7 +37,7 @@ export const scalingRule: Rule = {
         code: 'scaling.min-replicas-limit',
         range: doc.rangeOfValue(minRef),
         message: `min_replicas ${min} is above App Runner's limit: it keeps 1 to ${minLimit} instances provisioned (MinSize). Use ${minLimit} or less.`,
-        fixes: [setFix(ctx, 'min_replicas', minLimit, true)],
+        fixes: () => [setFix(ctx, 'min_replicas', minLimit, true)],
       });
     }
     if (max !== undefined && maxRef) {
@@ -48,14 +48,14 @@ export const scalingRule: Rule = {
           message:
             `max_replicas: 0 means "no limit", not zero instances: ZenML would ask App Runner for 1000 instances, which it rejects; ` +
             `this extension uses your account's maximum (${quota ?? 25} by default). Set a number to be explicit.`,
-          fixes: quota === undefined ? [] : [setFix(ctx, 'max_replicas', quota, true)],
+          fixes: () => (quota === undefined ? [] : [setFix(ctx, 'max_replicas', quota, true)]),
         });
       } else if (quota !== undefined && max > quota) {
         ctx.report({
           code: 'scaling.max-replicas-quota',
           range: doc.rangeOfValue(maxRef),
           message: `max_replicas ${max} is above App Runner's default quota of ${quota} instances per service; the deploy fails unless your account's quota was raised.`,
-          fixes: [setFix(ctx, 'max_replicas', quota)],
+          fixes: () => [setFix(ctx, 'max_replicas', quota)],
         });
       }
     }
@@ -64,7 +64,7 @@ export const scalingRule: Rule = {
         code: 'scaling.max-concurrency',
         range: doc.rangeOfValue(concurrencyRef),
         message: `max_concurrency ${concurrency} is above App Runner's limit of ${concurrencyLimit} concurrent requests per instance (ZenML allows up to 1000, which App Runner rejects). Use ${concurrencyLimit} or less.`,
-        fixes: [setFix(ctx, 'max_concurrency', concurrencyLimit, true)],
+        fixes: () => [setFix(ctx, 'max_concurrency', concurrencyLimit, true)],
       });
     }
   },

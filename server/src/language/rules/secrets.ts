@@ -3,6 +3,7 @@
 // instance role Secrets Manager needs. Messages never repeat a secret value.
 import { isScalar } from 'yaml';
 import type { SchemaError } from '../../domain/schemaValidator';
+import type { NodeRef } from '../deployerDocument';
 import { deleteEntry, insertEntries, replaceEntry, replaceValue } from '../edits';
 import type { Fix, TextEdit } from '../types';
 import { deployerEntry, fix, type Rule, type RuleContext } from './rule';
@@ -33,6 +34,15 @@ function checkInstanceRole(ctx: RuleContext): void {
   });
 }
 
+/** Removes the plain variable and adds `${env:NAME}` to deployment.secrets (unless already there). */
+function moveToSecretsFix(ctx: RuleContext, ref: NodeRef, name: string): Fix | undefined {
+  const removal = deleteEntry(ctx.doc, ref);
+  const present = ctx.doc.get([...SECRETS_PATH, name]) !== undefined;
+  const insertion = present ? undefined : insertEntries(ctx.doc, SECRETS_PATH, [[name, reference(name)]]);
+  const edits = removal && (present || insertion) ? [removal, ...(insertion ? [insertion] : [])] : undefined;
+  return fix(`Move ${name} to deployment.secrets as ${reference(name)}`, edits, true);
+}
+
 function checkPlainEnv(ctx: RuleContext): void {
   const envPath = [...ctx.deployerPath, 'environment_variables'];
   const entries = ctx.doc.entries(envPath);
@@ -42,46 +52,40 @@ function checkPlainEnv(ctx: RuleContext): void {
     if (!looksSecret(name) || !isScalar(ref.value)) continue;
     const value: unknown = ref.value.value;
     if (value === null || value === '' || typeof value === 'object') continue;
-    const fixes: (Fix | undefined)[] = [];
-    if (ENV_NAME.test(name)) {
-      const removal = deleteEntry(ctx.doc, ref);
-      const present = ctx.doc.get([...SECRETS_PATH, name]) !== undefined;
-      const insertion = present ? undefined : insertEntries(ctx.doc, SECRETS_PATH, [[name, reference(name)]]);
-      const edits = removal && (present || insertion) ? [removal, ...(insertion ? [insertion] : [])] : undefined;
-      fixes.push(fix(`Move ${name} to deployment.secrets as ${reference(name)}`, edits, true));
-    }
     ctx.report({
       code: 'secrets.plain-env',
       range: ctx.doc.rangeOfKey(ref),
       message:
         `${name} looks like a secret but is a plain environment variable: its value sits in this file and is visible to anyone who can describe the service. ` +
         `Move it to deployment.secrets as ${reference(name)} and set ${name} in your environment when deploying.`,
-      fixes,
+      fixes: () => (ENV_NAME.test(name) ? [moveToSecretsFix(ctx, ref, name)] : []),
     });
   }
+}
+
+/** Removes auth_key and turns generate_auth_key on (or writes it in auth_key's place). */
+function generateAuthKeyEdits(ctx: RuleContext, ref: NodeRef): TextEdit[] | undefined {
+  const generate = deployerEntry(ctx, 'generate_auth_key');
+  if (!generate) {
+    const replaced = replaceEntry(ctx.doc, ref, [['generate_auth_key', true]]);
+    return replaced ? [replaced] : undefined;
+  }
+  const removal = deleteEntry(ctx.doc, ref);
+  const alreadyOn = isScalar(generate.value) && generate.value.value === true;
+  const setOn = alreadyOn ? undefined : replaceValue(ctx.doc, generate, true);
+  return removal && (alreadyOn || setOn) ? [removal, ...(setOn ? [setOn] : [])] : undefined;
 }
 
 function checkAuthKey(ctx: RuleContext): void {
   const ref = deployerEntry(ctx, 'auth_key');
   if (!ref || !isScalar(ref.value) || typeof ref.value.value !== 'string' || ref.value.value === '') return;
-  const generate = deployerEntry(ctx, 'generate_auth_key');
-  let edits: TextEdit[] | undefined;
-  if (generate) {
-    const removal = deleteEntry(ctx.doc, ref);
-    const alreadyOn = isScalar(generate.value) && generate.value.value === true;
-    const setOn = alreadyOn ? undefined : replaceValue(ctx.doc, generate, true);
-    edits = removal && (alreadyOn || setOn) ? [removal, ...(setOn ? [setOn] : [])] : undefined;
-  } else {
-    const replaced = replaceEntry(ctx.doc, ref, [['generate_auth_key', true]]);
-    edits = replaced ? [replaced] : undefined;
-  }
   ctx.report({
     code: 'secrets.literal-auth-key',
     range: ctx.doc.rangeOfKey(ref),
     message:
       'auth_key is written into the file, so the key that protects the deployment ends up in version control. ' +
       'Use generate_auth_key: true to let ZenML create a random key instead.',
-    fixes: [fix('Replace auth_key with generate_auth_key: true', edits, true)],
+    fixes: () => [fix('Replace auth_key with generate_auth_key: true', generateAuthKeyEdits(ctx, ref), true)],
   });
 }
 
@@ -101,7 +105,7 @@ function checkReferences(ctx: RuleContext): void {
       message:
         `deployment.secrets.${name} must be a reference like ${valid ? reference(name) : '${env:NAME}'}, never the secret itself: ` +
         `the value is read from your environment when you deploy.${valid ? ` Write ${reference(name)} and set ${name} in your environment.` : ''}`,
-      fixes: valid ? [fix(`Replace the value with ${reference(name)}`, replaceValue(ctx.doc, ref, reference(name)), true)] : [],
+      fixes: () => (valid ? [fix(`Replace the value with ${reference(name)}`, replaceValue(ctx.doc, ref, reference(name)), true)] : []),
     });
   }
 }

@@ -26,7 +26,7 @@ function check(ctx: RuleContext): void {
         code: 'tags.invalid',
         range: keyRange,
         message: `Tag key ${quote(key)} starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the tag.`,
-        fixes: free ? [fix(`Rename the tag to ${renamed}`, renameKey(ctx.doc, ref, renamed), true)] : [],
+        fixes: () => (free ? [fix(`Rename the tag to ${renamed}`, renameKey(ctx.doc, ref, renamed), true)] : []),
       });
     } else if (keyLength === 0) {
       ctx.report({ code: 'tags.invalid', range: keyRange, message: 'A tag key must not be empty; name the tag.' });
@@ -41,7 +41,7 @@ function check(ctx: RuleContext): void {
         code: 'tags.overridden',
         range: keyRange,
         message: `ZenML sets the tag ${quote(key)} itself on the service, secret and scaling configuration, so this value is replaced (the extension finds deployments by these tags). Remove it.`,
-        fixes: [fix(`Remove the tag ${key}`, deleteEntry(ctx.doc, ref), true)],
+        fixes: () => [fix(`Remove the tag ${key}`, deleteEntry(ctx.doc, ref), true)],
       });
     }
     if (isScalar(ref.value) && typeof ref.value.value === 'string') {

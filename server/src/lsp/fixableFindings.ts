@@ -1,0 +1,30 @@
+// Findings with their quick fixes, for code actions. Diagnostics are published without fixes;
+// the fixes are built here on the first request for a document version and reused while the
+// text and the settings stay the same (VS Code asks for code actions at every cursor move).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { validateText } from '../language/validate';
+import type { Finding } from '../language/types';
+import { toValidationOptions, type ValidationSettings } from './settings';
+
+interface Entry {
+  version: number;
+  settings: ValidationSettings;
+  findings: readonly Finding[];
+}
+
+export class FixableFindings {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The document's findings with fixes, as the user's settings shape them (none when validation is off). */
+  of(document: TextDocument, settings: ValidationSettings): readonly Finding[] {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings) return cached.findings;
+    const findings = settings.enable ? validateText(document.getText(), toValidationOptions(settings)) : [];
+    this.entries.set(document.uri, { version: document.version, settings, findings });
+    return findings;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
