@@ -208,8 +208,9 @@ export function schemaDefault(path: FactsPath): unknown {
 
 /** Whether a plain value has one of the JSON types listed in the facts (no type: anything goes). */
 export function matchesSchemaType(value: unknown, type: string | string[] | undefined): boolean {
-  const types = typeList(type);
-  return types.length === 0 || types.some((candidate) => hasJsonType(value, candidate));
+  if (type === undefined) return true;
+  if (typeof type === 'string') return hasJsonType(value, type);
+  return type.length === 0 || type.some((candidate) => hasJsonType(value, candidate));
 }
 
 export function hasJsonType(value: unknown, type: string): boolean {

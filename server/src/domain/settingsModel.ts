@@ -123,7 +123,12 @@ function readBlock(block: unknown, path: readonly string[], fillDefaults: boolea
   for (const key of knownKeys(path)) {
     const facts = factsAt([...path, key]);
     if (!facts) continue;
-    const usable = usableValue(source[key], facts, [...path, key]);
+    if (facts.isMap && isPlainObject(source[key])) {
+      lazyMap(values, key, source[key], factsAt([...path, key, '*'])?.type);
+      explicit[key] = true;
+      continue;
+    }
+    const usable = usableValue(source[key], facts);
     if (usable !== undefined) {
       values[key] = usable;
       explicit[key] = true;
@@ -134,15 +139,27 @@ function readBlock(block: unknown, path: readonly string[], fillDefaults: boolea
   return { values, explicit };
 }
 
-/** The value if it fits the schema's type and enum (maps and lists filtered entry by entry). */
-function usableValue(value: unknown, facts: SettingFacts, path: readonly string[]): unknown {
+/**
+ * `values[key]`: the entries of `map` whose values have the schema's type, filtered on first
+ * read. Maps can hold thousands of entries and the editor's checks read them from the
+ * document, so a validation pass need not copy them.
+ */
+function lazyMap(values: Record<string, unknown>, key: string, map: Record<string, unknown>, entryType: SettingFacts['type']): void {
+  Object.defineProperty(values, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const usable = Object.fromEntries(Object.entries(map).filter(([, item]) => matchesSchemaType(item, entryType)));
+      Object.defineProperty(values, key, { value: usable, enumerable: true, configurable: true, writable: true });
+      return usable;
+    },
+  });
+}
+
+/** The value if it fits the schema's type and enum (lists filtered item by item). */
+function usableValue(value: unknown, facts: SettingFacts): unknown {
   if (value === undefined || !matchesSchemaType(value, facts.type)) return undefined;
   if (facts.enum && !facts.enum.includes(value)) return undefined;
-  if (facts.isMap && isPlainObject(value)) {
-    const entryFacts = factsAt([...path, '*']);
-    const entries = Object.entries(value).filter(([, entry]) => matchesSchemaType(entry, entryFacts?.type));
-    return Object.fromEntries(entries);
-  }
   if (Array.isArray(value)) {
     // resource_combinations: keep the [cpu, memory] pairs of two positive numbers.
     return value.filter(

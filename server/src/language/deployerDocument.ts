@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { DEPLOYER_PARSE_OPTIONS, parseBlockYaml } from './blockYaml';
+import { plainData } from './plainData';
 import { SourceText } from './sourceText';
 import type { ParserChoice, Range } from './types';
 
@@ -46,7 +47,7 @@ export class DeployerDocument {
   get value(): unknown {
     if (!this.jsonReady) {
       try {
-        this.json = this.yaml.toJS({ maxAliasCount: 1000 }) as unknown;
+        this.json = (plainData(this.yaml) ?? { value: this.yaml.toJS({ maxAliasCount: 1000 }) as unknown }).value;
       } catch (error) {
         this.json = undefined;
         this.jsonError = error instanceof Error ? error.message : String(error);

@@ -21,10 +21,10 @@ function reference(name: string): string {
 }
 
 function checkInstanceRole(ctx: RuleContext): void {
-  const ref = ctx.doc.get(SECRETS_PATH);
   const { deployment, deployer } = ctx.settings;
-  if (!ref || Object.keys(deployment.secrets).length === 0) return;
   if (!deployer.use_secrets_manager || deployer.instance_role_arn !== null) return;
+  const ref = ctx.doc.get(SECRETS_PATH);
+  if (!ref || Object.keys(deployment.secrets).length === 0) return;
   ctx.report({
     code: 'secrets.instance-role',
     range: ctx.doc.rangeOfKey(ref),
