@@ -61,8 +61,22 @@ export const DEPLOYMENT_ID_NAMESPACE = '1b6f7f0e-6c55-4d0b-9a5e-2f3d8c9a7e41';
  * same service, secret and scaling configuration names, on every machine.
  */
 export function deploymentIdFor(deploymentName: string): string {
-  const namespace = Buffer.from(DEPLOYMENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
-  const digest = createHash('sha256').update(namespace).update(deploymentName, 'utf8').digest();
+  // The editor asks again for the same name at every validation.
+  let id = recentIds.get(deploymentName);
+  if (id === undefined) {
+    id = computeDeploymentId(deploymentName);
+    if (recentIds.size >= RECENT_IDS_KEPT) recentIds.clear();
+    recentIds.set(deploymentName, id);
+  }
+  return id;
+}
+
+const RECENT_IDS_KEPT = 64;
+const recentIds = new Map<string, string>();
+const NAMESPACE_BYTES = Buffer.from(DEPLOYMENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
+
+function computeDeploymentId(deploymentName: string): string {
+  const digest = createHash('sha256').update(NAMESPACE_BYTES).update(deploymentName, 'utf8').digest();
   const bytes = digest.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -200,10 +200,10 @@ export function knownKeys(path: FactsPath): string[] {
   return [...(factsAt(path)?.properties ?? [])];
 }
 
-/** The schema default at `path` (a fresh copy, safe to modify), or `undefined` when none. */
+/** The schema default at `path` (objects as a fresh copy, safe to modify), or `undefined` when none. */
 export function schemaDefault(path: FactsPath): unknown {
   const value = factsAt(path)?.default;
-  return value === undefined ? undefined : structuredClone(value);
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
 /** Whether a plain value has one of the JSON types listed in the facts (no type: anything goes). */

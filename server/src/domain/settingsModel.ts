@@ -116,19 +116,41 @@ interface ReadBlock {
   explicit: Record<string, true>;
 }
 
+interface KeyFacts {
+  key: string;
+  facts: SettingFacts;
+  /** For maps: the type every entry's value must have. */
+  entryType: SettingFacts['type'];
+}
+
+const blockFacts = new Map<string, readonly KeyFacts[]>();
+
+/** The facts of every key of the block at `path`, looked up once per block. */
+function keyFactsOf(path: readonly string[]): readonly KeyFacts[] {
+  const cacheKey = path.join('\u0000');
+  let list = blockFacts.get(cacheKey);
+  if (!list) {
+    list = knownKeys(path).flatMap((key) => {
+      const facts = factsAt([...path, key]);
+      return facts ? [{ key, facts, entryType: facts.isMap ? factsAt([...path, key, '*'])?.type : undefined }] : [];
+    });
+    blockFacts.set(cacheKey, list);
+  }
+  return list;
+}
+
 function readBlock(block: unknown, path: readonly string[], fillDefaults: boolean): ReadBlock {
   const source = isPlainObject(block) ? block : {};
   const values: Record<string, unknown> = {};
   const explicit: Record<string, true> = {};
-  for (const key of knownKeys(path)) {
-    const facts = factsAt([...path, key]);
-    if (!facts) continue;
-    if (facts.isMap && isPlainObject(source[key])) {
-      lazyMap(values, key, source[key], factsAt([...path, key, '*'])?.type);
+  for (const { key, facts, entryType } of keyFactsOf(path)) {
+    const value = source[key];
+    if (facts.isMap && isPlainObject(value)) {
+      lazyMap(values, key, value, entryType);
       explicit[key] = true;
       continue;
     }
-    const usable = usableValue(source[key], facts);
+    const usable = usableValue(value, facts);
     if (usable !== undefined) {
       values[key] = usable;
       explicit[key] = true;

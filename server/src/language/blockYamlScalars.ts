@@ -12,7 +12,7 @@ type TestedTag = ScalarTag & { test: RegExp };
 /** Resolves plain scalars the way the library's composer does with `doc`'s schema. */
 export function scalarResolver(doc: Document.Parsed): ScalarResolver {
   const tags = doc.schema.tags.filter((tag): tag is TestedTag => !tag.collection && tag.test instanceof RegExp && (tag.default === true || tag.default === 'key'));
-  const anyTag = unionOf(tags.map((tag) => tag.test));
+  const anyTag = unionOfCached(tags.map((tag) => tag.test));
   const { options } = doc;
   return (source, atKey) => {
     // Most scalars are strings: one test of all the patterns at once rules that out quickly.
@@ -39,6 +39,15 @@ export function scalarResolver(doc: Document.Parsed): ScalarResolver {
     if (tag.format) node.format = tag.format;
     return node;
   };
+}
+
+const unions = new Map<string, RegExp | undefined>();
+
+/** `unionOf`, compiled once per set of patterns (every document of every validation has the same). */
+function unionOfCached(patterns: RegExp[]): RegExp | undefined {
+  const key = patterns.map((pattern) => `${pattern.source}/${pattern.flags}`).join('\n');
+  if (!unions.has(key)) unions.set(key, unionOf(patterns));
+  return unions.get(key);
 }
 
 /**

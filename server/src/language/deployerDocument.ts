@@ -78,23 +78,40 @@ export class DeployerDocument {
   }
 
   get(path: Path): NodeRef | undefined {
-    let current: NodeRef = this.root;
+    // Rules ask for dozens of paths per validation: walk the nodes, make only the answer.
+    let node: Node | null = this.yaml.contents;
+    let key: Scalar | undefined;
     for (const segment of path) {
-      const next = childOf(current, segment);
-      if (!next) return undefined;
-      current = next;
+      if (isMap(node)) {
+        const pair = mapIndex(node).get(String(segment));
+        if (!pair) return undefined;
+        key = pair.key;
+        node = (pair.value as Node | null) ?? null;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) return undefined;
+        key = undefined;
+        node = item;
+      } else {
+        return undefined;
+      }
     }
-    return current;
+    return key ? { path: [...path], key, value: node } : { path: [...path], value: node };
   }
 
-  /** The entries of the map at `path`, in file order; empty when it is not a map. */
-  entries(path: Path): NodeRef[] {
+  /**
+   * The entries of the map at `path`, in file order; empty when it is not a map. With `named`,
+   * only the entries whose key passes it (maps can have thousands of entries).
+   */
+  entries(path: Path, named?: (key: string) => boolean): NodeRef[] {
     const parent = this.get(path);
     if (!parent || !isMap(parent.value)) return [];
     const refs: NodeRef[] = [];
     for (const pair of parent.value.items) {
       if (!isScalar(pair.key)) continue;
-      refs.push({ path: [...path, keyText(pair.key)], key: pair.key, value: (pair.value as Node | null) ?? null });
+      const name = keyText(pair.key);
+      if (named && !named(name)) continue;
+      refs.push({ path: [...path, name], key: pair.key, value: (pair.value as Node | null) ?? null });
     }
     return refs;
   }
@@ -204,19 +221,6 @@ function mapIndex(map: YAMLMap): Map<string, Pair<Scalar, unknown>> {
     mapIndexes.set(map, index);
   }
   return index;
-}
-
-function childOf(parent: NodeRef, segment: PathSegment): NodeRef | undefined {
-  const node = parent.value;
-  if (isMap(node)) {
-    const pair = mapIndex(node).get(String(segment));
-    return pair ? { path: [...parent.path, segment], key: pair.key, value: (pair.value as Node | null) ?? null } : undefined;
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item = node.items[segment] as Node | undefined;
-    return item ? { path: [...parent.path, segment], value: item } : undefined;
-  }
-  return undefined;
 }
 
 function contains(node: Node | null | undefined, offset: number): boolean {

@@ -44,12 +44,9 @@ function moveToSecretsFix(ctx: RuleContext, ref: NodeRef, name: string): Fix | u
 }
 
 function checkPlainEnv(ctx: RuleContext): void {
-  const envPath = [...ctx.deployerPath, 'environment_variables'];
-  const entries = ctx.doc.entries(envPath);
-  if (entries.length === 0) return;
-  for (const ref of entries) {
+  for (const ref of ctx.doc.entries([...ctx.deployerPath, 'environment_variables'], looksSecret)) {
     const name = String(ref.path[ref.path.length - 1]);
-    if (!looksSecret(name) || !isScalar(ref.value)) continue;
+    if (!isScalar(ref.value)) continue;
     const value: unknown = ref.value.value;
     if (value === null || value === '' || typeof value === 'object') continue;
     ctx.report({
