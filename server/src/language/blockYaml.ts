@@ -113,6 +113,8 @@ interface OpenBlock {
   /** `range[2]` of the last finished value. */
   valueEnd: number;
   trail: Trail | undefined;
+  /** A dropped trail object, reused by the next one (one per line otherwise). */
+  spareTrail: Trail | undefined;
 }
 
 function isMapBlock(block: OpenBlock): block is OpenBlock & { node: YAMLMap; pair: Pair<Scalar, unknown> } {
@@ -233,7 +235,7 @@ class BlockParser {
       // one-line value before it (the library appends it to the value's end tokens).
       (block.flowValue.range as [number, number, number])[2] = next;
       block.valueEnd = next;
-      block.trail = undefined;
+      dropTrail(block);
     } else {
       extendTrail(block, lineStart, next, indent);
     }
@@ -261,7 +263,7 @@ class BlockParser {
       if (indent === block.indent && isItem !== isMapBlock(block)) {
         // The next entry: it claims the trail as its leading lines.
         if (block.value === 'pending') this.finishEmptyValue(block, true);
-        block.trail = undefined;
+        dropTrail(block);
       } else {
         // A new collection, only as the value of `key:`: deeper, or a sequence at the key's indentation.
         if (!isMapBlock(block) || block.value !== 'pending') outside();
@@ -406,6 +408,7 @@ class BlockParser {
       sep: [],
       valueEnd: start,
       trail: undefined,
+      spareTrail: undefined,
     };
     this.stack.push(block);
     return block;
@@ -442,6 +445,7 @@ class BlockParser {
     const parent = this.top;
     if (parent) {
       parent.valueEnd = end;
+      dropTrail(parent);
       parent.trail = moved;
     } else {
       this.contentEnd = end;
@@ -505,7 +509,18 @@ function extendTrail(block: OpenBlock, start: number, end: number, commentIndent
   if (block.trail) {
     block.trail.end = end;
     block.trail.maxCommentIndent = Math.max(block.trail.maxCommentIndent, commentIndent);
+  } else if (block.spareTrail) {
+    block.trail = block.spareTrail;
+    block.spareTrail = undefined;
+    block.trail.start = start;
+    block.trail.end = end;
+    block.trail.maxCommentIndent = commentIndent;
   } else {
     block.trail = { start, end, maxCommentIndent: commentIndent };
   }
+}
+
+function dropTrail(block: OpenBlock): void {
+  if (block.trail) block.spareTrail = block.trail;
+  block.trail = undefined;
 }
