@@ -15,10 +15,13 @@ import { clockTicksPerSecond } from './support/procStats';
 import { ourServer, yamlLanguageServer } from './support/servers';
 import { fixed, median, ms, percentile, ratio, table, timeRuns } from './support/stats';
 
-/** Measured validations (after warm-up) per file; enough that clock-tick resolution is negligible. */
+/**
+ * Measured validations (after warm-up) per file: enough that clock-tick resolution is negligible
+ * and that the servers' JIT compilation and garbage collection, which come in bursts, average out.
+ */
 const PLAN = {
-  typical: { warmup: 8, iterations: 100 },
-  large: { warmup: 4, iterations: 40 },
+  typical: { warmup: 20, iterations: 200 },
+  large: { warmup: 6, iterations: 60 },
 } as const;
 const BURST = 10;
 

@@ -61,18 +61,13 @@ export const DEPLOYMENT_ID_NAMESPACE = '1b6f7f0e-6c55-4d0b-9a5e-2f3d8c9a7e41';
  * same service, secret and scaling configuration names, on every machine.
  */
 export function deploymentIdFor(deploymentName: string): string {
-  // The editor asks again for the same name at every validation.
-  let id = recentIds.get(deploymentName);
-  if (id === undefined) {
-    id = computeDeploymentId(deploymentName);
-    if (recentIds.size >= RECENT_IDS_KEPT) recentIds.clear();
-    recentIds.set(deploymentName, id);
-  }
-  return id;
+  // The editor asks again for the same name at every validation. One entry only: the name may
+  // be a slice of a whole document's text, which it keeps alive.
+  if (lastId?.name !== deploymentName) lastId = { name: deploymentName, id: computeDeploymentId(deploymentName) };
+  return lastId.id;
 }
 
-const RECENT_IDS_KEPT = 64;
-const recentIds = new Map<string, string>();
+let lastId: { name: string; id: string } | undefined;
 const NAMESPACE_BYTES = Buffer.from(DEPLOYMENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
 
 function computeDeploymentId(deploymentName: string): string {

@@ -62,6 +62,9 @@ export function validateAgainstSchema(value: unknown): SchemaError[] {
   const validate = validator();
   if (validate(value)) return [];
   const errors = collapseAlternatives(validate.errors ?? []);
+  // The verbose errors hold the document's data; left on the shared validator, they would keep
+  // it alive (and promoted by the garbage collector) until the next validation.
+  validate.errors = null;
   const typeFailures = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const result: SchemaError[] = [];
   const seen = new Set<string>();

@@ -31,6 +31,11 @@ export interface OffsetHit {
 export class DeployerDocument {
   private json: unknown;
   private jsonReady = false;
+  /**
+   * Per map, its entries by key, built on first lookup so `get` stays O(depth). Owned by the
+   * document (not a global WeakMap) so it dies with it, young, in one scavenge.
+   */
+  private readonly mapIndexes = new Map<YAMLMap, MapIndex>();
   private jsonError: string | undefined;
 
   constructor(
@@ -83,7 +88,7 @@ export class DeployerDocument {
     let key: Scalar | undefined;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = mapIndex(node).get(String(segment));
+        const pair = this.mapIndex(node).get(String(segment));
         if (!pair) return undefined;
         key = pair.key;
         node = (pair.value as Node | null) ?? null;
@@ -97,6 +102,15 @@ export class DeployerDocument {
       }
     }
     return key ? { path: [...path], key, value: node } : { path: [...path], value: node };
+  }
+
+  private mapIndex(map: YAMLMap): MapIndex {
+    let index = this.mapIndexes.get(map);
+    if (!index) {
+      index = indexOf(map);
+      this.mapIndexes.set(map, index);
+    }
+    return index;
   }
 
   /**
@@ -206,19 +220,15 @@ export function keyText(key: Scalar): string {
   return String(key.value);
 }
 
-/** Per map, its entries by key text (the first of duplicates), built on first lookup: `get` stays O(depth). */
-const mapIndexes = new WeakMap<YAMLMap, Map<string, Pair<Scalar, unknown>>>();
+type MapIndex = Map<string, Pair<Scalar, unknown>>;
 
-function mapIndex(map: YAMLMap): Map<string, Pair<Scalar, unknown>> {
-  let index = mapIndexes.get(map);
-  if (!index) {
-    index = new Map();
-    for (const pair of map.items) {
-      if (!isScalar(pair.key)) continue;
-      const text = keyText(pair.key);
-      if (!index.has(text)) index.set(text, pair as Pair<Scalar, unknown>);
-    }
-    mapIndexes.set(map, index);
+/** A map's entries by key text (the first of duplicates). */
+function indexOf(map: YAMLMap): MapIndex {
+  const index: MapIndex = new Map();
+  for (const pair of map.items) {
+    if (!isScalar(pair.key)) continue;
+    const text = keyText(pair.key);
+    if (!index.has(text)) index.set(text, pair as Pair<Scalar, unknown>);
   }
   return index;
 }
