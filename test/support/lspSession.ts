@@ -2,17 +2,11 @@
 // for tests: initialize handshake, document sync, answers to `workspace/configuration`, and
 // waits on `textDocument/publishDiagnostics` events (never on sleeps). Everything the server
 // says on stderr, every error it logs and an early exit are recorded so tests can assert none.
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { MarkupKind } from 'vscode-languageserver-protocol';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type CancellationToken,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, Diagnostic, InitializeParams, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { lookupSection, ServerProcess } from './serverProcess';
 
 /** The repository root, from `out/test/support/` where this file runs compiled. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -121,31 +115,17 @@ class Session implements LspSession {
   private readonly connection: MessageConnection;
   private readonly docs = new Map<string, DocState>();
   private readonly waiters = new Set<Waiter>();
-  private readonly exitListeners = new Set<(reason: string) => void>();
-  private readonly exited: Promise<void>;
   private readonly timeoutMs: number;
-  private stderr = '';
   private connectionErrors: string[] = [];
-  private exitReason: string | undefined;
-  private stopping = false;
   private settings: ClientSettings;
 
   constructor(
-    private readonly child: ChildProcess,
+    private readonly server: ServerProcess,
     private readonly options: LspSessionOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.settings = options.settings ?? {};
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        this.exitReason = `exited with ${signal ?? `code ${String(code)}`}`;
-        for (const listener of this.exitListeners) listener(this.exitReason);
-        resolve();
-      });
-    });
-    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection = server.connection;
     this.connection.onRequest((method, params) => this.answer(method, params));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.record(params));
     this.connection.onNotification('window/logMessage', (params: LogEntry) => {
@@ -173,8 +153,9 @@ class Session implements LspSession {
 
   unexpectedErrors(): string[] {
     const problems = [...this.connectionErrors];
-    if (this.stderr.trim()) problems.push(`server stderr:\n${this.stderr.trim()}`);
-    if (this.exitReason !== undefined && !this.stopping) problems.push(`server ${this.exitReason} before stop()`);
+    const stderr = this.server.stderr.trim();
+    if (stderr) problems.push(`server stderr:\n${stderr}`);
+    if (this.server.exitReason !== undefined && !this.server.stopRequested) problems.push(`server ${this.server.exitReason} before stop()`);
     return problems;
   }
 
@@ -223,21 +204,8 @@ class Session implements LspSession {
   }
 
   async stop(): Promise<void> {
-    if (this.stopping) return this.exited;
-    this.stopping = true;
-    if (this.exitReason === undefined) {
-      const kill = setTimeout(() => this.child.kill('SIGKILL'), 3_000);
-      try {
-        await this.guard(this.connection.sendRequest('shutdown'), 'the answer to shutdown', 2_000);
-        await this.connection.sendNotification('exit');
-      } catch {
-        this.child.kill('SIGKILL');
-      }
-      await this.exited;
-      clearTimeout(kill);
-    }
+    await this.server.stop();
     this.waiters.clear();
-    this.connection.dispose();
   }
 
   private touch(uri: string, version: number | undefined): void {
@@ -265,47 +233,14 @@ class Session implements LspSession {
     }
   }
 
-  /** Rejects with a message naming what was awaited, on timeout or as soon as the server exits. */
   private guard<T>(promise: Promise<T>, what: string, timeoutMs = this.timeoutMs): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const fail = (why: string): void => {
-        cleanup();
-        const tail = this.stderr.trim().split('\n').slice(-20).join('\n');
-        reject(new Error(`While waiting for ${what}: ${why}${tail ? `\n--- server stderr ---\n${tail}` : ''}`));
-      };
-      const onExit = (reason: string): void => fail(`the server ${reason}`);
-      const timer = setTimeout(() => fail(`timed out after ${timeoutMs} ms`), timeoutMs);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.exitListeners.delete(onExit);
-      };
-      if (this.exitReason !== undefined) return onExit(this.exitReason);
-      this.exitListeners.add(onExit);
-      promise.then(
-        (value) => {
-          cleanup();
-          resolve(value);
-        },
-        (error: unknown) => {
-          cleanup();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+    return this.server.guard(promise, what, timeoutMs);
   }
 }
 
 /** Spawns the server and completes initialize/initialized; the caller must `stop()` it. */
 export async function startLspSession(options: LspSessionOptions = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [options.serverScript ?? SERVER_SCRIPT, '--stdio'], {
-    cwd: REPO_ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
-  // A missing script shows up as a failed handshake, with the stderr attached.
-  child.on('error', () => undefined);
-  child.stdin?.on('error', () => undefined);
-  const session = new Session(child, options);
+  const session = new Session(new ServerProcess(options.serverScript ?? SERVER_SCRIPT, [], REPO_ROOT), options);
   try {
     await session.handshake();
   } catch (error) {
@@ -313,18 +248,6 @@ export async function startLspSession(options: LspSessionOptions = {}): Promise<
     throw error;
   }
   return session;
-}
-
-/** `section` within the settings: an exact key first, then a dotted path; null when absent. */
-export function lookupSection(settings: ClientSettings, section: string | undefined): unknown {
-  if (!section) return settings;
-  if (Object.prototype.hasOwnProperty.call(settings, section)) return settings[section];
-  let current: unknown = settings;
-  for (const part of section.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) return null;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }
 
 /** Settings object for `zenmlAppRunner.validation`, the shape the server pulls. */

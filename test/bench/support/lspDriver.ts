@@ -2,17 +2,9 @@
 // what servers ask of a client, keeps full-text documents in sync, and waits for the
 // diagnostics of a given document version. It knows nothing about any particular server:
 // everything server-specific comes in through `ServerSpec`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type Diagnostic,
-  type InitializeResult,
-  type MessageConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, InitializeResult, MessageConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { lookupSection, ServerProcess } from '../../support/serverProcess';
 
 export interface ServerSpec {
   /** Short name for tables and error messages. */
@@ -55,12 +47,8 @@ interface DiagnosticsWaiter {
   resolve: (event: DiagnosticsEvent) => void;
 }
 
-const STDERR_KEEP = 64 * 1024;
-
 export class LspDriver {
   readonly pid: number;
-  /** Everything the server wrote to stderr (the last 64 kB). */
-  stderr = '';
   /** Every diagnostics notification, in arrival order. */
   readonly published: DiagnosticsEvent[] = [];
   /** Requests the server sent us, by method. */
@@ -70,30 +58,14 @@ export class LspDriver {
   private readonly connection: MessageConnection;
   private readonly versions = new Map<string, number>();
   private readonly waiters = new Set<DiagnosticsWaiter>();
-  private readonly exitListeners = new Set<(reason: string) => void>();
-  private exitReason: string | undefined;
-  private readonly exited: Promise<void>;
-  private stopped = false;
   private onConfigurationPull: () => void = () => undefined;
 
   private constructor(
     readonly spec: ServerSpec,
-    private readonly child: ChildProcess,
+    private readonly server: ServerProcess,
   ) {
-    if (child.pid === undefined) throw new Error(`${spec.name}: the server process did not start`);
-    this.pid = child.pid;
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      this.stderr = (this.stderr + chunk).slice(-STDERR_KEEP);
-    });
-    this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        this.exitReason = `exited with ${signal ?? `code ${String(code)}`}`;
-        for (const listener of this.exitListeners) listener(this.exitReason);
-        resolve();
-      });
-    });
-    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.pid = server.pid;
+    this.connection = server.connection;
     this.connection.onRequest((method, params) => this.answerServerRequest(method, params));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.recordDiagnostics(params);
@@ -106,15 +78,7 @@ export class LspDriver {
 
   /** Spawns the server and runs the initialize handshake; the caller must `stop()` it. */
   static async start(spec: ServerSpec, rootUri: string | null = null, timeoutMs = 20_000): Promise<LspDriver> {
-    const child = spawn(process.execPath, [spec.script, '--stdio', ...(spec.args ?? [])], {
-      cwd: spec.cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    // A missing script or a crash at startup surfaces as a failed handshake below.
-    child.on('error', () => undefined);
-    child.stdin?.on('error', () => undefined);
-    const driver = new LspDriver(spec, child);
+    const driver = new LspDriver(spec, new ServerProcess(spec.script, spec.args, spec.cwd, spec.name));
     try {
       await driver.handshake(rootUri, timeoutMs);
     } catch (error) {
@@ -125,7 +89,12 @@ export class LspDriver {
   }
 
   get alive(): boolean {
-    return this.exitReason === undefined;
+    return this.server.exitReason === undefined;
+  }
+
+  /** Everything the server wrote to stderr (the last 64 kB). */
+  get stderr(): string {
+    return this.server.stderr;
   }
 
   /** How many diagnostics notifications have arrived so far. */
@@ -203,24 +172,8 @@ export class LspDriver {
 
   /** shutdown + exit, then SIGKILL if the process is still there; safe to call twice. */
   async stop(graceMs = 3_000): Promise<void> {
-    if (this.stopped) {
-      await this.exited;
-      return;
-    }
-    this.stopped = true;
-    if (this.alive) {
-      try {
-        await this.withTimeout(this.connection.sendRequest('shutdown'), graceMs, 'the answer to shutdown');
-        await this.connection.sendNotification('exit');
-      } catch {
-        // Killed below.
-      }
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-      await this.exited;
-      clearTimeout(timer);
-    }
-    this.connection.dispose();
-    for (const waiter of this.waiters) this.waiters.delete(waiter);
+    await this.server.stop(graceMs);
+    this.waiters.clear();
   }
 
   private async handshake(rootUri: string | null, timeoutMs: number): Promise<void> {
@@ -276,54 +229,14 @@ export class LspDriver {
     }
   }
 
-  /** Rejects after `timeoutMs`, or as soon as the server process exits. */
   private withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const fail = (why: string): void => {
-        cleanup();
-        const tail = this.stderr.trim().split('\n').slice(-15).join('\n');
-        reject(new Error(`${this.spec.name}: while waiting for ${what}: ${why}${tail ? `\n--- server stderr (tail) ---\n${tail}` : ''}`));
-      };
-      const onExit = (reason: string): void => fail(`the server ${reason}`);
-      const timer = setTimeout(() => fail(`timed out after ${timeoutMs} ms`), timeoutMs);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.exitListeners.delete(onExit);
-      };
-      if (this.exitReason !== undefined) {
-        onExit(this.exitReason);
-        return;
-      }
-      this.exitListeners.add(onExit);
-      promise.then(
-        (value) => {
-          cleanup();
-          resolve(value);
-        },
-        (error: unknown) => {
-          cleanup();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+    return this.server.guard(promise, what, timeoutMs);
   }
 }
 
 function matches(event: DiagnosticsEvent, uri: string, version: number | undefined): boolean {
   if (event.uri !== uri) return false;
   return version === undefined || event.version === undefined || event.version === version;
-}
-
-/** `section` of the settings: an exact key first, then a dotted path inside; null if absent. */
-export function lookupSection(settings: Record<string, unknown>, section: string | undefined): unknown {
-  if (section === undefined || section === '') return settings;
-  if (Object.prototype.hasOwnProperty.call(settings, section)) return settings[section];
-  let current: unknown = settings;
-  for (const part of section.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) return null;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }
 
 const CLIENT_CAPABILITIES = {
