@@ -202,7 +202,12 @@ export function knownKeys(path: FactsPath): string[] {
 
 /** The schema default at `path` (objects as a fresh copy, safe to modify), or `undefined` when none. */
 export function schemaDefault(path: FactsPath): unknown {
-  const value = factsAt(path)?.default;
+  return defaultOf(factsAt(path));
+}
+
+/** The default in `facts`, copied like `schemaDefault`, for callers that hold the facts already. */
+export function defaultOf(facts: SettingFacts | undefined): unknown {
+  const value = facts?.default;
   return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 

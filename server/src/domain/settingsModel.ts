@@ -7,7 +7,7 @@ import {
   type MatchOutcome,
   type ResourceRequest,
 } from './resourceMatching';
-import { factsAt, isPlainObject, knownKeys, matchesSchemaType, schemaDefault, type SettingFacts } from './schemaFacts';
+import { defaultOf, factsAt, isPlainObject, knownKeys, matchesSchemaType, schemaDefault, type SettingFacts } from './schemaFacts';
 
 /** The two spellings ZenML accepts for the deployer block; `deployer` wins when both appear. */
 export const DEPLOYER_BLOCK_KEYS = ['deployer', 'deployer.aws'] as const;
@@ -155,7 +155,7 @@ function readBlock(block: unknown, path: readonly string[], fillDefaults: boolea
       values[key] = usable;
       explicit[key] = true;
     } else if (fillDefaults && !facts.deprecated && facts.default !== undefined) {
-      values[key] = schemaDefault([...path, key]);
+      values[key] = defaultOf(facts);
     }
   }
   return { values, explicit };
