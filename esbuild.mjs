@@ -8,7 +8,7 @@ const production = process.env.NODE_ENV === 'production';
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/server.ts', out: 'server' },
-  { in: 'server/src/cli/main.ts', out: 'cli' },
+  { in: 'cli/src/main.ts', out: 'cli' },
   { in: 'test/emulator/src/main.ts', out: 'emulator' },
 ].filter((entry) => existsSync(entry.in));
 

@@ -1,6 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layers only import downwards: client (VS Code UI) -> common (pure logic) <- server (LSP), cli.
+// Only the client may import `vscode`; no product code imports tests; common imports no LSP.
+const noTests = { group: ['**/test/**'], message: 'Product code never imports from test/.' };
+const noVscode = { name: 'vscode', message: 'Only client/src (the VS Code UI) imports vscode.' };
+const noClient = { group: ['**/client/src/**'], message: 'Only the extension itself imports client/src.' };
+const noLsp = {
+  group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', '**/server/src/**'],
+  message: 'common/src is pure logic shared by the extension, the language server and the CLI: no LSP.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'test-output/**', '.e2e-cache/**', '*.mjs'] },
   js.configs.recommended,
@@ -16,8 +26,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['client/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTests] }] },
+  },
+  {
+    files: ['common/src/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, noLsp] }],
+    },
+  },
+  {
     files: ['server/src/**/*.ts'],
-    ignores: ['server/src/cli/**'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient] }],
+    },
+  },
+  {
+    files: ['cli/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, { group: ['**/server/src/**'], message: 'The CLI runs common/src, not the language server.' }] }] },
   },
 );

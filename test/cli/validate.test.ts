@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { validateText } from '../../server/src/language/validate';
+import { validateText } from '../../common/src/language/validate';
 import { REPO_ROOT } from '../support/lspSession';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
-import { validateText } from '../../server/src/language/validate';
-import type { ValidationOptions } from '../../server/src/language/types';
+import { validateText } from '../../common/src/language/validate';
+import type { ValidationOptions } from '../../common/src/language/types';
 import { checkFindings, LineTable } from './support/checks';
 import { loadSeeds } from './support/corpus';
 import { runLspFuzz } from './support/lspFuzz';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { factsAt, knownKeys } from '../../server/src/domain/schemaFacts';
-import { completeAt, type CompletionEntry } from '../../server/src/language/completion';
-import type { Position } from '../../server/src/language/types';
+import { factsAt, knownKeys } from '../../common/src/domain/schemaFacts';
+import { completeAt, type CompletionEntry } from '../../common/src/language/completion';
+import type { Position } from '../../common/src/language/types';
 
 function at(marked: string): { text: string; position: Position } {
   const offset = marked.indexOf('|');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { factsAt } from '../../server/src/domain/schemaFacts';
-import { hoverAt } from '../../server/src/language/hover';
-import type { Position } from '../../server/src/language/types';
+import { factsAt } from '../../common/src/domain/schemaFacts';
+import { hoverAt } from '../../common/src/language/hover';
+import type { Position } from '../../common/src/language/types';
 
 /** The text without the `|` marker, and the marker's position. */
 function at(marked: string): { text: string; position: Position } {

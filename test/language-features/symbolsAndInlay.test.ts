@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inlayHints } from '../../server/src/language/inlay';
-import { documentSymbols, type SymbolEntry } from '../../server/src/language/symbols';
+import { inlayHints } from '../../common/src/language/inlay';
+import { documentSymbols, type SymbolEntry } from '../../common/src/language/symbols';
 
 const FILE = `deployment:
   name: weather

@@ -2,7 +2,7 @@
 // spellings of the deployer block.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { APP_RUNNER_REGIONS } from '../../server/src/domain/regions';
+import { APP_RUNNER_REGIONS } from '../../common/src/domain/regions';
 import { assertFixClears, codes, one, preferred, range, rangeOf, yaml } from './kit';
 
 function deployer(...lines: string[]): string {

@@ -5,9 +5,9 @@
 // change the number of random documents.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDeployerFile } from '../../server/src/language/deployerDocument';
-import { parseBlockYaml } from '../../server/src/language/blockYaml';
-import { validateText } from '../../server/src/language/validate';
+import { parseDeployerFile } from '../../common/src/language/deployerDocument';
+import { parseBlockYaml } from '../../common/src/language/blockYaml';
+import { validateText } from '../../common/src/language/validate';
 import { largeDeployerText } from '../bench/support/fixtures';
 import { loadSeeds } from '../fuzz/support/corpus';
 import { mutate } from '../fuzz/support/mutate';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { knownKeys } from '../../server/src/domain/schemaFacts';
-import { closeMatches, didYouMean, editDistance, normalizeKey } from '../../server/src/language/didYouMean';
+import { knownKeys } from '../../common/src/domain/schemaFacts';
+import { closeMatches, didYouMean, editDistance, normalizeKey } from '../../common/src/language/didYouMean';
 
 const RESOURCES = knownKeys(['settings', 'resources']);
 const DEPLOYER = knownKeys(['settings', 'deployer']);

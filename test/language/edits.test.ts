@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { parseDeployerFile, type DeployerDocument } from '../../server/src/language/deployerDocument';
+import { parseDeployerFile, type DeployerDocument } from '../../common/src/language/deployerDocument';
 import {
   deleteEntry,
   indentUnit,
@@ -14,8 +14,8 @@ import {
   replaceValue,
   scalarText,
   setEntries,
-} from '../../server/src/language/edits';
-import type { TextEdit } from '../../server/src/language/types';
+} from '../../common/src/language/edits';
+import type { TextEdit } from '../../common/src/language/types';
 import { applyEdits } from '../support/applyEdits';
 
 function docOf(text: string, index = 0): DeployerDocument {

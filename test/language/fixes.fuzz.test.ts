@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import type { Finding } from '../../server/src/language/types';
+import type { Finding } from '../../common/src/language/types';
 import { loadSeeds } from '../fuzz/support/corpus';
 import { mutate } from '../fuzz/support/mutate';
 import { caseSeed, Random } from '../fuzz/support/random';

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { validateText } from '../../server/src/language/validate';
-import type { Finding, Fix, Range, ValidationOptions } from '../../server/src/language/types';
+import { validateText } from '../../common/src/language/validate';
+import type { Finding, Fix, Range, ValidationOptions } from '../../common/src/language/types';
 import { applyEdits } from '../support/applyEdits';
 
 /** The repository root, from `out/test/language/` where the tests run compiled. */

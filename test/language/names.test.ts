@@ -1,7 +1,7 @@
 // The App Runner service name ZenML builds from the deployment name.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deploymentIdFor, serviceNameFor } from '../../server/src/domain/naming';
+import { deploymentIdFor, serviceNameFor } from '../../common/src/domain/naming';
 import { codes, one, range, yaml } from './kit';
 
 void describe('service name', () => {

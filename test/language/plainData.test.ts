@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { DEPLOYER_PARSE_OPTIONS } from '../../server/src/language/blockYaml';
-import { plainData } from '../../server/src/language/plainData';
+import { DEPLOYER_PARSE_OPTIONS } from '../../common/src/language/blockYaml';
+import { plainData } from '../../common/src/language/plainData';
 import { largeDeployerText } from '../bench/support/fixtures';
 import { loadSeeds } from '../fuzz/support/corpus';
 import { mutate } from '../fuzz/support/mutate';

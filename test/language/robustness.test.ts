@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import type { Finding } from '../../server/src/language/types';
+import type { Finding } from '../../common/src/language/types';
 import { applyEdits } from '../support/applyEdits';
 import { fixtureNames, fixtureText, validate } from './kit';
 

@@ -2,8 +2,8 @@
 // its registered default severity (so the README table and the settings docs tell the truth).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_RULE_CODES, RULE_CODES, type RuleCode } from '../../server/src/language/ruleCodes';
-import { codeForSchemaError } from '../../server/src/language/schemaDiagnostics';
+import { ALL_RULE_CODES, RULE_CODES, type RuleCode } from '../../common/src/language/ruleCodes';
+import { codeForSchemaError } from '../../common/src/language/schemaDiagnostics';
 import { validate, yaml } from './kit';
 
 const D = ['deployment:', '  name: x'];

@@ -2,7 +2,7 @@
 // auth keys, deployment secrets that are values instead of references. No message repeats a value.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { looksSecret } from '../../server/src/language/rules/secrets';
+import { looksSecret } from '../../common/src/language/rules/secrets';
 import { assertFixClears, codes, one, preferred, range, validate, yaml } from './kit';
 
 const SECRET_VALUE = 'sk-live-0123456789';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
-import { factsAt, knownKeys } from '../../server/src/domain/schemaFacts';
+import { factsAt, knownKeys } from '../../common/src/domain/schemaFacts';
 import { deployerUri, sharedSession } from './kit';
 
 void describe('textDocument/completion', () => {

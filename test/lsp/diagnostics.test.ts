@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
-import { validateText } from '../../server/src/language/validate';
+import { validateText } from '../../common/src/language/validate';
 import { DESIGN_EXAMPLE, fixtureText } from '../language/kit';
 import { applyWorkspaceEdit, deployerUri, sharedSession } from './kit';
 

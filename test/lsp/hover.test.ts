@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { factsAt } from '../../server/src/domain/schemaFacts';
+import { factsAt } from '../../common/src/domain/schemaFacts';
 import { deployerUri, fixture, positionOf, sharedSession } from './kit';
 
 void describe('textDocument/hover', () => {

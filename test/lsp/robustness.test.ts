@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes, type Hover, type ResponseError } from 'vscode-languageserver-protocol';
-import { validateText } from '../../server/src/language/validate';
+import { validateText } from '../../common/src/language/validate';
 import { deployerUri, sharedSession } from './kit';
 
 /** Version `n` of a document: a syntax error on line `n`, so each version's findings differ. */

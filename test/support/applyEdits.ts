@@ -1,6 +1,6 @@
 // Applies LSP-style text edits (zero-based line/character ranges) to a text, as an editor does:
 // all ranges refer to the original text; overlapping edits are an error.
-import type { Position, TextEdit } from '../../server/src/language/types';
+import type { Position, TextEdit } from '../../common/src/language/types';
 
 function lineStarts(text: string): number[] {
   const starts = [0];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatGigabytes, MEMORY_UNITS, parseMemory, suggestMemorySpelling } from '../../server/src/domain/memory';
+import { formatGigabytes, MEMORY_UNITS, parseMemory, suggestMemorySpelling } from '../../common/src/domain/memory';
 
 void describe('MEMORY_UNITS', () => {
   void it("lists ZenML's units in its order with their byte sizes", () => {

@@ -15,7 +15,7 @@ import {
   ZENML_TAG_KEYS,
   zenmlTags,
   type SanitizedName,
-} from '../../server/src/domain/naming';
+} from '../../common/src/domain/naming';
 
 const ID = '3f2a9c1e-7b4d-4e2a-9f10-5c6d7e8f9a0b';
 const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9-_]{3,39}$/;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseMemory } from '../../server/src/domain/memory';
+import { parseMemory } from '../../common/src/domain/memory';
 import {
   APP_RUNNER_PAIRS,
   describePair,
@@ -16,7 +16,7 @@ import {
   ZENML_DEFAULT_PAIR,
   type MatchOutcome,
   type ResourceRequest,
-} from '../../server/src/domain/resourceMatching';
+} from '../../common/src/domain/resourceMatching';
 
 /** GB as ZenML computes it from a memory string. */
 function gb(memory: string): number {

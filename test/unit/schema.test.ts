@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { APP_RUNNER_REGIONS, isAppRunnerRegion } from '../../server/src/domain/regions';
-import { factsAt, knownKeys, SCHEMA, SCHEMA_ID, schemaDefault, type SchemaNode } from '../../server/src/domain/schemaFacts';
-import { createSchemaAjv, CUSTOM_SCHEMA_KEYWORDS, validateAgainstSchema, type SchemaError } from '../../server/src/domain/schemaValidator';
+import { APP_RUNNER_REGIONS, isAppRunnerRegion } from '../../common/src/domain/regions';
+import { factsAt, knownKeys, SCHEMA, SCHEMA_ID, schemaDefault, type SchemaNode } from '../../common/src/domain/schemaFacts';
+import { createSchemaAjv, CUSTOM_SCHEMA_KEYWORDS, validateAgainstSchema, type SchemaError } from '../../common/src/domain/schemaValidator';
 
 /** The full example of design.md, as YAML. */
 const DESIGN_EXAMPLE = `

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { factsAt, knownKeys } from '../../server/src/domain/schemaFacts';
-import { effectiveResources, effectiveScaling, resolveSettings } from '../../server/src/domain/settingsModel';
+import { factsAt, knownKeys } from '../../common/src/domain/schemaFacts';
+import { effectiveResources, effectiveScaling, resolveSettings } from '../../common/src/domain/settingsModel';
 
 void describe('resolveSettings', () => {
   void it('fills every deployer default from the schema', () => {

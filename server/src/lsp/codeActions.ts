@@ -2,8 +2,8 @@
 // (a diagnostic is matched to today's finding by code and range, so a stale one gets no edit
 // that would land in the wrong place), plus "Fix all auto-fixable problems" over the document.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { fixAllEdits } from '../language/features/fixAll';
-import type { Finding, Range } from '../language/types';
+import { fixAllEdits } from '../../../common/src/language/features/fixAll';
+import type { Finding, Range } from '../../../common/src/language/types';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;

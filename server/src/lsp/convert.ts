@@ -7,7 +7,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Finding, Severity } from '../language/types';
+import type { Finding, Severity } from '../../../common/src/language/types';
 
 export const DIAGNOSTIC_SOURCE = 'zenml';
 

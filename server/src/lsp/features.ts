@@ -11,10 +11,10 @@ import {
   type Hover,
   type InlayHint,
 } from 'vscode-languageserver';
-import type { CompletionEntry, CompletionKind } from '../language/completion';
-import type { HoverResult } from '../language/hover';
-import type { InlayHintEntry } from '../language/inlay';
-import type { SymbolEntry, SymbolKindName } from '../language/symbols';
+import type { CompletionEntry, CompletionKind } from '../../../common/src/language/completion';
+import type { HoverResult } from '../../../common/src/language/hover';
+import type { InlayHintEntry } from '../../../common/src/language/inlay';
+import type { SymbolEntry, SymbolKindName } from '../../../common/src/language/symbols';
 
 export function toHover(result: HoverResult | undefined): Hover | null {
   return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;

@@ -2,8 +2,8 @@
 // the fixes are built here on the first request for a document version and reused while the
 // text and the settings stay the same (VS Code asks for code actions at every cursor move).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateText } from '../language/validate';
-import type { Finding } from '../language/types';
+import { validateText } from '../../../common/src/language/validate';
+import type { Finding } from '../../../common/src/language/types';
 import { toValidationOptions, type ValidationSettings } from './settings';
 
 interface Entry {

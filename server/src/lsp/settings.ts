@@ -1,7 +1,7 @@
 // The client settings the server reads (`zenmlAppRunner.validation`), normalised from whatever
 // the client sends: unknown keys and ill-typed values fall back to the defaults, so a typo in
 // the user's settings.json never breaks validation.
-import type { SeverityOverride, ValidationOptions } from '../language/types';
+import type { SeverityOverride, ValidationOptions } from '../../../common/src/language/types';
 
 export const VALIDATION_SECTION = 'zenmlAppRunner.validation';
 

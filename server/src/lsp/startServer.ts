@@ -10,11 +10,11 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completeAt } from '../language/completion';
-import { hoverAt } from '../language/hover';
-import { inlayHints } from '../language/inlay';
-import { documentSymbols } from '../language/symbols';
-import { validateText } from '../language/validate';
+import { completeAt } from '../../../common/src/language/completion';
+import { hoverAt } from '../../../common/src/language/hover';
+import { inlayHints } from '../../../common/src/language/inlay';
+import { documentSymbols } from '../../../common/src/language/symbols';
+import { validateText } from '../../../common/src/language/validate';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { FixableFindings } from './fixableFindings';

@@ -1,11 +1,11 @@
 // In-process checks of the language features on a fuzzed text: hover and completion at random
 // positions, document symbols, inlay hints, and the document-model lookups they are built on.
-import { completeAt } from '../../../server/src/language/completion';
-import { parseDeployerFile } from '../../../server/src/language/deployerDocument';
-import { hoverAt } from '../../../server/src/language/hover';
-import { inlayHints } from '../../../server/src/language/inlay';
-import { documentSymbols, type SymbolEntry } from '../../../server/src/language/symbols';
-import type { Position, Range } from '../../../server/src/language/types';
+import { completeAt } from '../../../common/src/language/completion';
+import { parseDeployerFile } from '../../../common/src/language/deployerDocument';
+import { hoverAt } from '../../../common/src/language/hover';
+import { inlayHints } from '../../../common/src/language/inlay';
+import { documentSymbols, type SymbolEntry } from '../../../common/src/language/symbols';
+import type { Position, Range } from '../../../common/src/language/types';
 import { checkPosition, checkRange, type LineTable } from './checks';
 import type { Random } from './random';
 import { errorText } from './report';

@@ -1,5 +1,5 @@
 // How `validate` prints findings: compiler-style lines for people, one JSON array for tools.
-import type { Finding, Severity } from '../language/types';
+import type { Finding, Severity } from '../../common/src/language/types';
 
 /** One finding of one file, in the JSON shape of the design's contract. */
 export interface FileFinding extends Finding {

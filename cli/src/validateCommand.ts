@@ -1,5 +1,5 @@
 // `validate FILE... [--json]`: the same findings the editor shows, for CI and the terminal.
-import { validateText } from '../language/validate';
+import { validateText } from '../../common/src/language/validate';
 import { parseArgs } from './args';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './io';
 import { summary, toHuman, toJson, type FileFinding } from './findingsOutput';
