@@ -37,8 +37,9 @@ void describe('the AWS CLI against the emulator', { concurrency: true }, () => {
   let aws: AwsCli;
 
   before(async () => {
-    let binary: string;
-    [binary, emulator] = await Promise.all([findAwsCliV2(), spawnEmulator(['--port', '0', '--provisioning-ms', '300', '--app-log-interval-ms', '0'])]);
+    // The prerequisite first: a missing CLI must fail the suite before anything is started.
+    const binary = await findAwsCliV2();
+    emulator = await spawnEmulator(['--port', '0', '--provisioning-ms', '300', '--app-log-interval-ms', '0']);
     aws = new AwsCli(binary, emulator.url);
   });
   after(async () => {

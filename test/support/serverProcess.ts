@@ -2,6 +2,7 @@
 // benchmarks: its JSON-RPC connection, the tail of its stderr, its exit, waits that fail as soon
 // as it dies, and a clean stop. What a client says over the connection is the caller's business.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { reapOnExit } from './childReaper';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 const STDERR_KEEP = 64 * 1024;
@@ -25,7 +26,7 @@ export class ServerProcess {
     /** Names the server in error messages, e.g. `ours: while waiting for ...`. */
     private readonly label = '',
   ) {
-    const child = spawn(process.execPath, [script, '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+    const child = reapOnExit(spawn(process.execPath, [script, '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } }));
     // A missing script or a crash at startup surfaces as a failed wait, with the stderr attached.
     child.on('error', () => undefined);
     child.stdin?.on('error', () => undefined);

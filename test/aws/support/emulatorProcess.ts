@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { reapOnExit } from '../../support/childReaper';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const EMULATOR_BUNDLE = join(REPO_ROOT, 'dist', 'emulator.js');
@@ -26,7 +27,7 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export async function spawnEmulator(args: readonly string[] = []): Promise<EmulatorProcess> {
   if (!existsSync(EMULATOR_BUNDLE)) throw new Error(`${EMULATOR_BUNDLE} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [EMULATOR_BUNDLE, ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = reapOnExit(spawn(process.execPath, [EMULATOR_BUNDLE, ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] }));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | NodeJS.Signals | null>((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? signal)));
