@@ -155,6 +155,8 @@ class Session implements LspSession {
     const problems = [...this.connectionErrors];
     const stderr = this.server.stderr.trim();
     if (stderr) problems.push(`server stderr:\n${stderr}`);
+    // A check that threw (see common/src/language/ruleFailures.ts) fails every suite that hits it.
+    for (const log of this.logs) if (log.type === 1 && /^(The check "|Validating )/.test(log.message)) problems.push(`server error: ${log.message}`);
     if (this.server.exitReason !== undefined && !this.server.stopRequested) problems.push(`server ${this.server.exitReason} before stop()`);
     return problems;
   }

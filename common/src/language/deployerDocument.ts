@@ -176,6 +176,13 @@ export interface ParsedFile {
   documents: DeployerDocument[];
 }
 
+/** What the features take: the text, or the file already parsed (the server's per-version parse). */
+export type DeployerInput = string | ParsedFile;
+
+export function parsedFile(input: DeployerInput): ParsedFile {
+  return typeof input === 'string' ? parseDeployerFile(input) : input;
+}
+
 export function parseDeployerFile(text: string, options: ParserChoice = {}): ParsedFile {
   const source = new SourceText(text);
   // Block-style files (nearly all) take the fast parser, which builds the same nodes as the

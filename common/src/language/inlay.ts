@@ -1,5 +1,5 @@
 // Inlay hints: after each `resources:` key, the App Runner instance ZenML will deploy for it.
-import { parseDeployerFile } from './deployerDocument';
+import { parsedFile, type DeployerInput } from './deployerDocument';
 import { resourceSummary } from './features/resourceSummary';
 import type { Position, Range } from './types';
 
@@ -20,8 +20,8 @@ function inRange(position: Position, range: Range | undefined): boolean {
 }
 
 /** Hints for the whole text, or only those inside `range` (what the editor shows). */
-export function inlayHints(text: string, range?: Range): InlayHintEntry[] {
-  const { source, documents } = parseDeployerFile(text);
+export function inlayHints(input: DeployerInput, range?: Range): InlayHintEntry[] {
+  const { source, documents } = parsedFile(input);
   const hints: InlayHintEntry[] = [];
   for (const doc of documents) {
     const ref = doc.get(['settings', 'resources']);

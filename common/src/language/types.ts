@@ -1,5 +1,6 @@
 // Plain data shared by the language service, the LSP layer and the CLI. Positions are
 // zero-based lines and UTF-16 characters, exactly as in LSP and the CLI's JSON output.
+import type { RuleFailureListener } from './ruleFailures';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -45,6 +46,8 @@ export interface ParserChoice {
 }
 
 export interface ValidationOptions extends ParserChoice {
+  /** Told about each check that threw (its findings are missing); see `ruleFailures.ts`. */
+  onRuleFailure?: RuleFailureListener;
   /** Per rule code: another severity, or `off` to drop the finding. */
   severityOverrides?: Readonly<Record<string, SeverityOverride>>;
   /**
