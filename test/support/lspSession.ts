@@ -11,7 +11,8 @@ import { lookupSection, ServerProcess } from './serverProcess';
 /** The repository root, from `out/test/support/` where this file runs compiled. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
-export const LANGUAGE_ID = 'zenml-deployer-yaml';
+import { DEPLOYER_LANGUAGE_ID } from '../../common/src/product';
+export const LANGUAGE_ID = DEPLOYER_LANGUAGE_ID;
 
 /** Client settings by top-level section, e.g. `{ zenmlAppRunner: { validation: { enable: true } } }`. */
 export type ClientSettings = Record<string, unknown>;

@@ -4,7 +4,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAllEdits } from '../../../common/src/language/features/fixAll';
 import type { Finding, Range } from '../../../common/src/language/types';
-import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
+import { DIAGNOSTIC_SOURCE } from '../../../common/src/product';
+import { toWorkspaceEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
 export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';

@@ -8,8 +8,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding, Severity } from '../../../common/src/language/types';
+import { DIAGNOSTIC_SOURCE } from '../../../common/src/product';
 
-export const DIAGNOSTIC_SOURCE = 'zenml';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidationOptions } from '../../../common/src/language/types';
+import { LANGUAGE_SERVER_NAME } from '../../../common/src/product';
 import { completeAt } from '../../../common/src/language/completion';
 import { hoverAt } from '../../../common/src/language/hover';
 import { inlayHints } from '../../../common/src/language/inlay';
@@ -27,8 +28,6 @@ import { RuleFailureLog } from './ruleFailureLog';
 import { toValidationOptions, type ValidationSettings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { ValidationScheduler } from './validationScheduler';
-
-export const SERVER_NAME = 'zenml-deployer-language-server';
 
 interface ClientFeatures {
   configuration: boolean;
@@ -90,7 +89,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
       },
-      serverInfo: { name: SERVER_NAME },
+      serverInfo: { name: LANGUAGE_SERVER_NAME },
     };
   });
 

@@ -20,7 +20,7 @@ void describe('textDocument/codeAction', () => {
     const value = { start: { line: 4, character: 27 }, end: { line: 4, character: 30 } };
     assert.deepEqual(diagnostic.range, value);
     // What the client sends back is all the server needs: no data, a message it may have reworded.
-    const echoed: Diagnostic = { range: value, severity: diagnostic.severity, source: 'zenml', code: 'schema.enum', message: 'reworded' };
+    const echoed: Diagnostic = { range: value, severity: diagnostic.severity, source: 'zenml-apprunner', code: 'schema.enum', message: 'reworded' };
     const foreign: Diagnostic = { ...echoed, source: 'other-linter' };
     const actions = await actionsFor(uri, [echoed, foreign], [CodeActionKind.QuickFix]);
     assert.deepEqual(

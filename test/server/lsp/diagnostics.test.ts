@@ -42,7 +42,7 @@ void describe('diagnostics over LSP', () => {
       diagnostics.map((d) => [d.code, d.range, d.message]),
       expected.map((f) => [f.code, f.range, f.message]),
     );
-    assert.ok(diagnostics.every((d) => d.source === 'zenml'));
+    assert.ok(diagnostics.every((d) => d.source === 'zenml-apprunner'));
   });
 
   void it('a CPU/memory pair: warning on the cpu_count value with its code; fixes are not sent along', async () => {

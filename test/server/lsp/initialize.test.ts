@@ -21,7 +21,7 @@ void describe('initialize', () => {
     assert.ok(capabilities.documentSymbolProvider);
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.zenml'], resolveProvider: false });
     assert.ok(capabilities.inlayHintProvider);
-    assert.equal(serverInfo?.name, 'zenml-deployer-language-server');
+    assert.equal(serverInfo?.name, 'ZenML App Runner Language Server');
   });
 
   void it('pulls zenmlAppRunner.validation for a document it validates', async () => {

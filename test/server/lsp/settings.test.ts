@@ -16,7 +16,7 @@ void describe('zenmlAppRunner.validation settings', () => {
     const diagnostics = await lsp().diagnostics(uri);
     const syntax = diagnostics.filter((diagnostic) => diagnostic.code === 'yaml.syntax');
     assert.ok(syntax.length > 0);
-    assert.ok(syntax.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning && diagnostic.source === 'zenml'));
+    assert.ok(syntax.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning && diagnostic.source === 'zenml-apprunner'));
   });
 
   void it('re-pulls on didChangeConfiguration and revalidates open documents', async () => {
