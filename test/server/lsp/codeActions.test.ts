@@ -64,7 +64,7 @@ void describe('textDocument/codeAction', () => {
     await lsp().open(uri, text);
     const before = await lsp().diagnostics(uri);
     const actions = await actionsFor(uri, [], [CodeActionKind.SourceFixAll]);
-    assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all auto-fixable problems', 'source.fixAll.zenml']]);
+    assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all auto-fixable problems', 'source.fixAll.zenml-apprunner']]);
     const fixed = applyWorkspaceEdit(text, uri, actions[0].edit);
     await lsp().change(uri, fixed, 2);
     const after = await lsp().diagnostics(uri);

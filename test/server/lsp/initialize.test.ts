@@ -19,7 +19,7 @@ void describe('initialize', () => {
     assert.equal(capabilities.hoverProvider, true);
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, [':']);
     assert.ok(capabilities.documentSymbolProvider);
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.zenml'], resolveProvider: false });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.zenml-apprunner'], resolveProvider: false });
     assert.ok(capabilities.inlayHintProvider);
     assert.equal(serverInfo?.name, 'ZenML App Runner Language Server');
   });
