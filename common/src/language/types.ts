@@ -26,6 +26,12 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
+/** Another place a finding concerns (LSP's related information). */
+export interface Related {
+  range: Range;
+  message: string;
+}
+
 /** One problem in a file: what the editor shows as a diagnostic and the CLI prints. */
 export interface Finding {
   range: Range;
@@ -34,6 +40,8 @@ export interface Finding {
   code: string;
   message: string;
   fixes: Fix[];
+  /** Other values at fault: the finding's quick fixes are offered on them too. */
+  related?: Related[];
   /** `unnecessary` greys the range out, `deprecated` strikes it through. */
   tags?: ('unnecessary' | 'deprecated')[];
 }

@@ -15,6 +15,7 @@ export interface Report {
   /** Built only when asked for (the CLI, code actions), not for every diagnostics pass. */
   fixes?: () => (Fix | undefined)[];
   tags?: Finding['tags'];
+  related?: Finding['related'];
 }
 
 export interface RuleContext {
@@ -49,6 +50,7 @@ export function toFinding(report: Report, withFixes: boolean): Finding {
     fixes: fixes.filter((fix): fix is Fix => fix !== undefined && fix.edits.length > 0),
   };
   if (report.tags?.length) finding.tags = report.tags;
+  if (report.related?.length) finding.related = report.related;
   return finding;
 }
 
