@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { DEPLOYER_PARSE_OPTIONS, parseBlockYaml } from './blockYaml';
+import { parseBlockYaml } from './blockYaml';
+import { DEPLOYER_PARSE_OPTIONS } from './yamlInternals';
 import { plainData } from './plainData';
 import { SourceText } from './sourceText';
 import type { ParserChoice, Range } from './types';

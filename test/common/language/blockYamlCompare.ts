@@ -2,7 +2,8 @@
 // property of every node except comments, plus the document's range, problems, options,
 // directives, schema and `toJS()`, so any difference between the two shows in a deep-equal.
 import { isNode, isPair, parseAllDocuments, type Document } from 'yaml';
-import { DEPLOYER_PARSE_OPTIONS, parseBlockYaml } from '../../../common/src/language/blockYaml';
+import { parseBlockYaml } from '../../../common/src/language/blockYaml';
+import { DEPLOYER_PARSE_OPTIONS } from '../../../common/src/language/yamlInternals';
 
 /** Properties the fast parser leaves out on purpose (nothing downstream reads comments). */
 const COMMENT_KEYS = new Set(['comment', 'commentBefore', 'spaceBefore']);

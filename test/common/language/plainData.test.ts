@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { DEPLOYER_PARSE_OPTIONS } from '../../../common/src/language/blockYaml';
+import { DEPLOYER_PARSE_OPTIONS } from '../../../common/src/language/yamlInternals';
 import { plainData } from '../../../common/src/language/plainData';
 import { largeDeployerText } from '../../bench/support/fixtures';
 import { loadSeeds } from '../../fuzz/support/corpus';
