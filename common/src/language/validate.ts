@@ -59,14 +59,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** `end` moved back over trailing blanks and line breaks, not before `start`. */
-function trimEnd(doc: DeployerDocument, start: number, end: number): number {
-  const text = doc.source.text;
-  let trimmed = end;
-  while (trimmed > start && /[ \t\r\n]/.test(text[trimmed - 1])) trimmed--;
-  return trimmed;
-}
-
 function zeroRange(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
@@ -175,7 +167,7 @@ function reportEmptyFile(parsed: ParsedFile, doc: DeployerDocument | undefined, 
 function validateDocument(doc: DeployerDocument, report: (finding: Report) => void, listener: RuleFailureListener | undefined): void {
   const contents = doc.yaml.contents;
   if (!isMap(contents)) {
-    const range = contents?.range ? doc.source.range(contents.range[0], trimEnd(doc, contents.range[0], contents.range[1])) : documentAnchor(doc);
+    const range = contents?.range ? doc.source.range(contents.range[0], doc.source.trimmedEnd(contents.range[0], contents.range[1])) : documentAnchor(doc);
     const kind = contents && 'items' in contents ? 'a list' : 'a single value';
     report({
       code: 'document.not-a-mapping',

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALL_RULE_CODES, RULE_CODES, type RuleCode } from '../../../common/src/language/ruleCodes';
+import { SCHEMA } from '../../../common/src/domain/schemaFacts';
 import { codeForSchemaError } from '../../../common/src/language/schemaDiagnostics';
 import { validate, yaml } from './kit';
 
@@ -10,10 +11,20 @@ const D = ['deployment:', '  name: x'];
 const DEP = [...D, 'settings:', '  deployer:'];
 const RES = [...D, 'settings:', '  resources:'];
 
-/** Codes no input reaches with today's schema: the fallback for keywords the schema may gain. */
-const FALLBACK_ONLY: readonly RuleCode[] = ['schema.invalid'];
+/** JSON Schema keywords that validate (as opposed to annotate or structure) and Ajv can report. */
+const VALIDATION_KEYWORDS = new Set(['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'enum', 'const', 'pattern', 'format', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'additionalItems', 'items', 'required', 'additionalProperties', 'minProperties', 'maxProperties', 'not', 'contains', 'dependencies']);
 
-const EXAMPLES: Record<Exclude<RuleCode, 'schema.invalid'>, string> = {
+/** Every validation keyword in the schema, and whether it validates keys (inside `propertyNames`). */
+function schemaKeywords(node: unknown, onKey: boolean): { keyword: string; onKey: boolean }[] {
+  if (Array.isArray(node)) return node.flatMap((item) => schemaKeywords(item, onKey));
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => [
+    ...(VALIDATION_KEYWORDS.has(key) ? [{ keyword: key, onKey }] : []),
+    ...(key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? [] : schemaKeywords(value, onKey || key === 'propertyNames')),
+  ]);
+}
+
+const EXAMPLES: Record<RuleCode, string> = {
   'yaml.syntax': yaml('deployment: [x'),
   'yaml.duplicate-key': yaml(...D, '  name: y'),
   'yaml.tab-indent': 'deployment:\n\tname: x\n',
@@ -81,13 +92,16 @@ void describe('rule code registry', () => {
     }
   });
 
-  void it('schema.invalid is the fallback for schema keywords without a code of their own', () => {
-    assert.equal(codeForSchemaError({ path: ['a'], keyword: 'multipleOf', message: 'm', params: {} }), 'schema.invalid');
+  void it('every validation keyword the schema uses has a code (a keyword without one throws)', () => {
+    for (const { keyword, onKey } of schemaKeywords(SCHEMA, false)) {
+      assert.doesNotThrow(() => codeForSchemaError({ path: ['a', 'b'], keyword, message: 'm', params: {}, onKey }), `${keyword}${onKey ? ' (on keys)' : ''}`);
+    }
     assert.equal(codeForSchemaError({ path: ['a'], keyword: 'maximum', message: 'm', params: {} }), 'schema.range');
     assert.equal(codeForSchemaError({ path: ['a', 'b'], keyword: 'not', message: 'm', params: {}, onKey: true }), 'schema.invalid-key');
+    assert.throws(() => codeForSchemaError({ path: ['a'], keyword: 'multipleOf', message: 'm', params: {} }), /"multipleOf" has no diagnostic code/);
   });
 
-  for (const code of ALL_RULE_CODES.filter((candidate): candidate is keyof typeof EXAMPLES => !FALLBACK_ONLY.includes(candidate))) {
+  for (const code of ALL_RULE_CODES) {
     void it(`${code}: the example reports it with severity ${RULE_CODES[code].severity}`, () => {
       const found = validate(EXAMPLES[code]).filter((finding) => finding.code === code);
       assert.ok(found.length > 0, `${code} not reported for:\n${EXAMPLES[code]}\n${JSON.stringify(validate(EXAMPLES[code]), null, 1)}`);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
-import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../support/applyEdits';
 import { REPO_ROOT, startLspSession, type LspSession, type LspSessionOptions } from '../../support/lspSession';
 
 /**
@@ -46,25 +47,8 @@ export function positionOf(text: string, needle: string, delta = 0): Position {
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-function offsetAt(text: string, position: Position): number {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset += lines[line].length + 1;
-  return offset + position.character;
-}
-
-/** Applies LSP text edits (non-overlapping, as the protocol requires) to a text. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
-  let result = text;
-  for (const edit of sorted) {
-    result = result.slice(0, offsetAt(text, edit.range.start)) + edit.newText + result.slice(offsetAt(text, edit.range.end));
-  }
-  return result;
-}
-
 export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
   const edits = edit?.changes?.[uri];
   if (!edits) throw new Error(`The edit has no changes for ${uri}: ${JSON.stringify(edit)}`);
-  return applyTextEdits(text, edits);
+  return applyEdits(text, edits);
 }
