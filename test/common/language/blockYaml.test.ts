@@ -11,13 +11,13 @@ import { validateText } from '../../../common/src/language/validate';
 import { largeDeployerText } from '../../bench/support/fixtures';
 import { loadSeeds } from '../../fuzz/support/corpus';
 import { mutate } from '../../fuzz/support/mutate';
-import { caseSeed, Random, seedFromEnv } from '../../fuzz/support/random';
+import { caseSeed, Random, replayHint, seedFromEnv } from '../../fuzz/support/random';
 import { compareParsers } from './blockYamlCompare';
 import { EDGE_CASES, randomBlockDocument } from './blockYamlSamples';
 
 const SEED = seedFromEnv('BLOCK_YAML_SEED');
 const RUNS = Number(process.env.BLOCK_YAML_RUNS ?? '') || 3000;
-const REPLAY = `seed ${SEED}; replay with BLOCK_YAML_SEED=${SEED}`;
+const REPLAY = replayHint('BLOCK_YAML_SEED', SEED, __filename);
 
 const seeds = loadSeeds();
 const corpus = seeds.map((seed) => seed.text);

@@ -1,18 +1,18 @@
 // Property test over mutated deployer files (the fuzz corpus and mutations of test/fuzz): every
 // fix of every finding applies without overlapping edits; on text that parses cleanly, the fixed
 // text still parses cleanly and has one finding fewer with that code and message. Seeded:
-// FIX_FUZZ_SEED replays a run, FIX_FUZZ_RUNS sets the number of documents.
+// FIX_FUZZ_SEED replays a run (CI runs a fixed seed, local runs a random one, printed), FIX_FUZZ_RUNS sets the number of documents.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import type { Finding } from '../../../common/src/language/types';
 import { loadSeeds } from '../../fuzz/support/corpus';
 import { mutate } from '../../fuzz/support/mutate';
-import { caseSeed, Random } from '../../fuzz/support/random';
+import { caseSeed, Random, replayHint, seedFromEnv } from '../../fuzz/support/random';
 import { applyEdits } from '../../support/applyEdits';
 import { validate } from './kit';
 
-const SEED = Number(process.env.FIX_FUZZ_SEED ?? '') || 20261128;
+const SEED = seedFromEnv('FIX_FUZZ_SEED');
 const RUNS = Number(process.env.FIX_FUZZ_RUNS ?? '') || 400;
 
 function parsesCleanly(text: string): boolean {
@@ -23,7 +23,7 @@ function count(findings: readonly Finding[], finding: Finding): number {
   return findings.filter((other) => other.code === finding.code && other.message === finding.message).length;
 }
 
-void describe(`quick fixes on mutated files (seed ${SEED}; replay with FIX_FUZZ_SEED=${SEED})`, () => {
+void describe(`quick fixes on mutated files (${replayHint('FIX_FUZZ_SEED', SEED, __filename)})`, () => {
   void it(`every fix of ${RUNS} mutated documents applies, keeps the YAML valid and removes its finding`, (t) => {
     const seeds = loadSeeds();
     const corpus = seeds.map((seed) => seed.text);

@@ -10,12 +10,12 @@ import { plainData } from '../../../common/src/language/plainData';
 import { largeDeployerText } from '../../bench/support/fixtures';
 import { loadSeeds } from '../../fuzz/support/corpus';
 import { mutate } from '../../fuzz/support/mutate';
-import { caseSeed, Random, seedFromEnv } from '../../fuzz/support/random';
+import { caseSeed, Random, replayHint, seedFromEnv } from '../../fuzz/support/random';
 import { EDGE_CASES, randomBlockDocument } from './blockYamlSamples';
 
 const SEED = seedFromEnv('PLAIN_DATA_SEED');
 const RUNS = 1500;
-const REPLAY = `seed ${SEED}; replay with PLAIN_DATA_SEED=${SEED}`;
+const REPLAY = replayHint('PLAIN_DATA_SEED', SEED, __filename);
 
 /** Keys in order at every level, so a reordering fails even where deepStrictEqual would not. */
 function shape(value: unknown): unknown {
