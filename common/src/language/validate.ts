@@ -10,6 +10,7 @@ import { deleteEntry, documentStartMarker, insertEntries, replaceTabIndent } fro
 import { RULES } from './rules/index';
 import { fix, toFinding, type Report, type RuleContext } from './rules/rule';
 import { runCheck, type RuleFailureListener } from './ruleFailures';
+import { syntaxRootCauses } from './syntaxRootCauses';
 import { documentAnchor, reportSchemaErrors, suggestedName } from './schemaDiagnostics';
 import type { Finding, Range, TextEdit, ValidationOptions } from './types';
 
@@ -79,7 +80,10 @@ function hasStructuralError(doc: DeployerDocument): boolean {
 
 function reportYamlProblems(doc: DeployerDocument, report: (finding: Report) => void): void {
   const { source } = doc;
+  const { causes, suppressed } = syntaxRootCauses(doc);
+  for (const cause of causes) report({ code: 'yaml.syntax', range: source.range(cause.start, cause.end), message: cause.message });
   for (const error of doc.yaml.errors) {
+    if (suppressed.has(error)) continue;
     const [start, end] = error.pos;
     const range = source.range(start, Math.max(end, start + 1));
     const firstLine = error.message.split('\n')[0];

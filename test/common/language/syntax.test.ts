@@ -10,8 +10,35 @@ void describe('YAML syntax', () => {
     const findings = validate(text);
     assert.deepEqual(findings.map((f) => f.code), ['yaml.syntax']);
     assert.equal(findings[0].severity, 'error');
-    assert.equal(findings[0].range.start.line, 3);
-    assert.match(findings[0].message, /Flow sequence/);
+    assert.deepEqual(findings[0].range, range(2, 9, 10));
+  });
+
+  // One mistake, one finding on it: not the parser's errors on the lines it swallows.
+  const ROOT_CAUSES: [string, string[], [number, number, number], RegExp][] = [
+    ['an unclosed [', ['settings:', '  deployer:', '    region: [us-east-1', '    use_secrets_manager: true', '    health_check_protocol: HTTP', '  resources:', '    cpu_count: 1'], [2, 12, 13], /^This \[ starts a list that is never closed.*Add the closing \] on this line\.$/],
+    ['an unclosed {', ['settings:', '  deployer:', '    tags: {team: ml', '    use_secrets_manager: true', '  resources:', '    cpu_count: 1'], [2, 10, 11], /^This \{ starts a map that is never closed.*Add the closing \} on this line\.$/],
+    ['an unclosed double quote', ['deployment:', '  name: "x', 'settings:', '  deployer:', '    region: us-east-1'], [1, 8, 9], /^This " starts a quoted string that is never closed.*Add the closing "\.$/],
+    ["an unclosed single quote", ['deployment:', "  name: 'x", 'settings:', '  deployer:', '    region: us-east-1'], [1, 8, 9], /^This ' starts a quoted string that is never closed/],
+    ['a key indented too far', ['deployment:', '  name: x', '   image: y', 'settings:', '  deployer:', '    region: us-east-1'], [2, 0, 3], /^"image" is indented 3 spaces, more than "name" \(2\) above it.*Indent it by 2 spaces like "name"/],
+  ];
+  for (const [what, lines, [line, start, end], message] of ROOT_CAUSES) {
+    void it(`reports ${what} once, on the mistake, without the errors it causes`, () => {
+      const findings = validate(yaml(...lines));
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.range]),
+        [['yaml.syntax', range(line, start, end)]],
+        JSON.stringify(findings.map((f) => f.message)),
+      );
+      assert.match(findings[0].message, message);
+    });
+  }
+
+  void it('keeps an unrelated syntax error before an unclosed bracket', () => {
+    const findings = validate(yaml('deployment:', '  name: x', '   image: y', 'settings:', '  deployer:', '    region: [us-east-1', '    use_secrets_manager: true'));
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.range.start.line]),
+      [['yaml.syntax', 2], ['yaml.syntax', 5]],
+    );
   });
 
   void it('flags a duplicate key on the second occurrence, with a fix that removes it', () => {
