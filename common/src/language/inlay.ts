@@ -1,4 +1,4 @@
-// Inlay hints: after each `resources:` key, the App Runner instance ZenML will deploy for it.
+// Inlay hints: at the end of each `resources:` line, the App Runner instance ZenML will deploy for it.
 import { parsedFile, type DeployerInput } from './deployerDocument';
 import { resourceSummary } from './features/resourceSummary';
 import type { Position, Range } from './types';
@@ -27,7 +27,9 @@ export function inlayHints(input: DeployerInput, range?: Range): InlayHintEntry[
     const ref = doc.get(['settings', 'resources']);
     if (!ref?.key?.range) continue;
     const keyLine = source.positionAt(ref.key.range[0]).line;
-    const position = { line: keyLine, character: source.lineText(keyLine).replace(/\s+#.*$/, '').trimEnd().length };
+    // At the end of the line, after a trailing comment: a hint before the comment would push it
+    // out of line with the comments of the lines around it.
+    const position = { line: keyLine, character: source.lineText(keyLine).trimEnd().length };
     if (!inRange(position, range)) continue;
     const summary = resourceSummary(doc);
     hints.push({ position, label: `→ ${summary.size}${KIND_NOTE[summary.kind]}`, tooltip: summary.explanation });

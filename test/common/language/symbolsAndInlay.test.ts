@@ -73,11 +73,12 @@ void describe('documentSymbols', () => {
 });
 
 void describe('inlayHints', () => {
-  void it('puts the resolved size after the resources key, before its comment', () => {
+  void it('puts the resolved size at the end of the resources line, after its comment, so no comment moves', () => {
     assert.deepEqual(
       inlayHints(FILE).map(({ position, label }) => ({ position, label })),
-      [{ position: { line: 7, character: 12 }, label: '→ 2 vCPU / 6 GB (ZenML rounds up)' }],
+      [{ position: { line: 7, character: '  resources:   # size'.length }, label: '→ 2 vCPU / 6 GB (ZenML rounds up)' }],
     );
+    assert.deepEqual(inlayHints('settings:\n  resources:  \n    cpu_count: 1\n')[0].position, { line: 1, character: 12 });
   });
 
   void it('labels exact, default and too-large requests', () => {
