@@ -67,8 +67,9 @@ export function startServer(connection: Connection): void {
     document: deployerDocument,
     validate: async (document) => {
       const current = await settings.forDocument(document.uri);
-      const diagnostics = current.enable ? validateFile(parsed.of(document), { ...optionsFor(document, current), withFixes: false }).map((finding) => toDiagnostic(finding, document.uri)) : [];
       const { uri, version } = document;
+      const findings = current.enable ? validateFile(parsed.of(document), { ...optionsFor(document, current), withFixes: false }) : [];
+      const diagnostics = findings.map((finding) => toDiagnostic(finding, uri));
       return () => {
         connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => log.error(`Publishing diagnostics failed: ${String(error)}`));
       };
