@@ -26,10 +26,13 @@ function findingOf(diagnostic: Diagnostic, findings: readonly Finding[]): Findin
   return candidates.find((finding) => finding.message === diagnostic.message) ?? candidates[0];
 }
 
-/** Whether two ranges share a position (an empty range at a value's end touches it). */
-function touches(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
+/**
+ * Whether two ranges share a line. Ctrl+. with the cursor anywhere on a line asks for that
+ * position only (VS Code widens the request to a problem's range only when one is on the line),
+ * so a related value is matched by its lines, wherever the cursor is on them.
+ */
+function sharesLine(a: Range, b: Range): boolean {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
 }
 
 function fixActions(uri: string, diagnostic: Diagnostic, finding: Finding | undefined): CodeAction[] {
@@ -51,7 +54,7 @@ function quickFixes(uri: string, params: CodeActionParams, findings: () => reado
     if (finding) offered.add(finding);
     actions.push(...fixActions(uri, diagnostic, finding));
   }
-  const related = (finding: Finding): boolean => finding.related?.some((other) => touches(other.range, params.range)) === true;
+  const related = (finding: Finding): boolean => finding.related?.some((other) => sharesLine(other.range, params.range)) === true;
   for (const finding of findings()) {
     if (offered.has(finding) || !related(finding)) continue;
     actions.push(...fixActions(uri, toDiagnostic(finding, uri), finding));

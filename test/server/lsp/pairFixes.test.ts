@@ -36,10 +36,11 @@ void describe('CPU/memory pair quick fixes on both values', () => {
   });
 
   for (const [name, line, character] of [
-    ['cpu_count', CPU_LINE, 15],
-    ['memory', MEMORY_LINE, 13],
+    ['cpu_count value', CPU_LINE, 15],
+    ['memory value', MEMORY_LINE, 13],
+    ['memory key', MEMORY_LINE, 6],
   ] as const) {
-    void it(`Ctrl+. on the ${name} line offers "what ZenML deploys" first, and applying it clears the warning`, async () => {
+    void it(`Ctrl+. on the ${name} offers "what ZenML deploys" first, and applying it clears the warning`, async () => {
       const uri = deployerUri(`pair-${name}`);
       await lsp().open(uri, PAIR);
       const published = await lsp().diagnostics(uri);
