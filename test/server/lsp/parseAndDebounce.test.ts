@@ -2,13 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEPLOYER_LANGUAGE_ID } from '../../../common/src/product';
 import { ParsedDocuments } from '../../../server/src/lsp/parsedDocuments';
 import { DEBOUNCE, debounceFor } from '../../../server/src/lsp/validationScheduler';
 
 void describe('ParsedDocuments', () => {
   void it('parses a version once, again after a change, and forgets a closed document', () => {
     const cache = new ParsedDocuments();
-    const document = TextDocument.create('file:///a.zenml.deployer.yaml', 'zenml-deployer-yaml', 1, 'deployment:\n  name: a\n');
+    const document = TextDocument.create('file:///a.zenml.deployer.yaml', DEPLOYER_LANGUAGE_ID, 1, 'deployment:\n  name: a\n');
     const first = cache.of(document);
     assert.equal(cache.of(document), first);
     TextDocument.update(document, [{ text: 'deployment:\n  name: b\n' }], 2);
