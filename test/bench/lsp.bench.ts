@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments, Parser } from 'yaml';
-import { DEPLOYER_PARSE_OPTIONS, parseBlockYaml } from '../../common/src/language/blockYaml';
+import { parseBlockYaml } from '../../common/src/language/blockYaml';
+import { DEPLOYER_PARSE_OPTIONS } from '../../common/src/language/yamlInternals';
 import { parseDeployerFile } from '../../common/src/language/deployerDocument';
 import { validateText } from '../../common/src/language/validate';
 import { writeBenchFiles, type BenchFile } from './support/fixtures';
@@ -127,28 +128,21 @@ export async function runLspBench(): Promise<void> {
     console.log('');
 
     const ratioRows: string[][] = [];
-    const verdicts: string[] = [];
-    for (const [name, limit, strict] of [['typical', 1, true], ['large', 0.2, false]] as const) {
+    for (const name of ['typical', 'large'] as const) {
       const o = ours.files.get(name);
       const t = theirs.files.get(name);
-      const cpuMean = ratio(o?.cpuMeanMs, t?.cpuMeanMs);
-      const cpuP50 = ratio(o && median(o.cpuMs), t && median(t.cpuMs));
       ratioRows.push([
         name,
-        fixed(cpuMean),
-        fixed(cpuP50),
+        fixed(ratio(o?.cpuMeanMs, t?.cpuMeanMs)),
+        fixed(ratio(o && median(o.cpuMs), t && median(t.cpuMs))),
         fixed(ratio(o && median(o.wallMs), t && median(t.wallMs))),
-        `${strict ? '<' : '<='} ${limit}`,
         ms(floor.parse.get(name)),
         ms(floor.fastParse.get(name)),
         ms(o && median(o.cpuMs)),
       ]);
-      const met = cpuMean !== undefined && (strict ? cpuMean < limit : cpuMean <= limit);
-      verdicts.push(`${name}: ${cpuMean === undefined ? 'not measured' : met ? 'MET' : 'NOT MET'} (cpu mean ratio ${fixed(cpuMean)}, target ${strict ? '<' : '<='} ${limit})`);
     }
-    console.log('Ratio ours / yaml-language-server:');
-    console.log(table(['file', 'cpu mean', 'cpu p50', 'wall p50', 'target (cpu)', 'yaml parse', 'floor: fast parse', 'ours cpu p50'], ratioRows));
-    console.log(`Targets: ${verdicts.join('; ')}`);
+    console.log('Ratio ours / yaml-language-server (CPU per validation; what users feel is in the latency bench):');
+    console.log(table(['file', 'cpu mean', 'cpu p50', 'wall p50', 'yaml parse', 'floor: fast parse', 'ours cpu p50'], ratioRows));
     console.log('');
 
     const extraRows = runs.map((run) => [

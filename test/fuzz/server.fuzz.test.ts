@@ -11,7 +11,7 @@ import { checkFindings, LineTable } from './support/checks';
 import { loadSeeds } from './support/corpus';
 import { runLspFuzz } from './support/lspFuzz';
 import { mutate } from './support/mutate';
-import { caseSeed, Random, seedFromEnv } from './support/random';
+import { caseSeed, Random, replayHint, seedFromEnv } from './support/random';
 import { describeFailures, errorText, type FuzzFailure } from './support/report';
 import { languageFeatureChecks } from './support/features';
 
@@ -30,7 +30,7 @@ function randomOptions(random: Random): ValidationOptions {
   return { severityOverrides: { [code]: random.pick(['off', 'hint', 'warning', 'error', 'information'] as const) } };
 }
 
-void describe(`fuzz (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
+void describe(`fuzz (${replayHint('FUZZ_SEED', SEED, __filename)})`, () => {
   void it(`language service survives ${RUNS} mutated documents in-process`, (t) => {
     const failures: FuzzFailure[] = [];
     const slowest = { ms: 0, index: -1, applied: [] as string[], seedName: '' };
@@ -66,7 +66,7 @@ void describe(`fuzz (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
       `${processed} documents (of ${RUNS}; stops after 5 failures) from ${seeds.length} seeds in ${seconds.toFixed(1)} s; ${findingsTotal} findings, ${featureCalls} feature calls (hover, completion, symbols, inlay hints, document model); ` +
         `slowest ${slowest.ms.toFixed(1)} ms (case ${slowest.index}, ${slowest.seedName}, [${slowest.applied.join(', ')}])`,
     );
-    if (failures.length > 0) assert.fail(describeFailures(SEED, 'FUZZ_SEED', failures));
+    if (failures.length > 0) assert.fail(describeFailures(SEED, replayHint('FUZZ_SEED', SEED, __filename), failures));
   });
 
   void it(`language server answers ${LSP_ROUNDS} rounds of rapid edits and requests over LSP`, { timeout: 90_000 }, async (t) => {
@@ -76,6 +76,6 @@ void describe(`fuzz (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
         `${result.unsupported.length ? `not offered: ${result.unsupported.join(', ')}` : 'all features offered'}), ` +
         `${result.seconds.toFixed(1)} s; slowest final diagnostics ${result.slowestDiagnosticsMs.toFixed(0)} ms`,
     );
-    if (result.failures.length > 0) assert.fail(describeFailures(SEED, 'FUZZ_SEED', result.failures));
+    if (result.failures.length > 0) assert.fail(describeFailures(SEED, replayHint('FUZZ_SEED', SEED, __filename), result.failures));
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEPLOYER_LANGUAGE_ID, LANGUAGE_SERVER_NAME, SETTINGS_SECTION } from '../../common/src/product';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -20,7 +21,7 @@ void test('targets VS Code 1.100 so the extension runs in the code-server we can
 void test('activates only for deployer files, never on startup', () => {
   assert.ok(!manifest.activationEvents.includes('*'));
   assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
-  const language = manifest.contributes.languages.find((l) => l.id === 'zenml-deployer-yaml');
+  const language = manifest.contributes.languages.find((l) => l.id === DEPLOYER_LANGUAGE_ID);
   assert.deepEqual(language?.filenames, ['zenml.deployer.yaml']);
   assert.deepEqual(language?.filenamePatterns, ['*.zenml.deployer.yaml']);
 });
@@ -38,4 +39,16 @@ void test('the .vsix carries only the bundles, schemas, media, docs and the mani
     assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js missing from the package`);
   }
   assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
+});
+
+void test("the manifest's names are the product's (common/src/product.ts)", () => {
+  const settings = (manifest.contributes as unknown as { configuration: { properties: Record<string, { enum?: string[]; markdownDescription?: string }> } }).configuration
+    .properties;
+  assert.ok(manifest.contributes.languages.some((l) => l.id === DEPLOYER_LANGUAGE_ID));
+  for (const key of Object.keys(settings)) assert.ok(key.startsWith(`${SETTINGS_SECTION}.`), key);
+  // vscode-languageclient 11 traces only while the channel's log level is Trace: `off` would do nothing.
+  const trace = settings[`${SETTINGS_SECTION}.trace.server`];
+  assert.deepEqual(trace.enum, ['messages', 'verbose']);
+  assert.ok(trace.markdownDescription?.includes(`*${LANGUAGE_SERVER_NAME}* output channel`));
+  assert.ok(trace.markdownDescription?.includes('Developer: Set Log Level'));
 });

@@ -11,7 +11,8 @@ import { lookupSection, ServerProcess } from './serverProcess';
 /** The repository root, from `out/test/support/` where this file runs compiled. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
-export const LANGUAGE_ID = 'zenml-deployer-yaml';
+import { DEPLOYER_LANGUAGE_ID } from '../../common/src/product';
+export const LANGUAGE_ID = DEPLOYER_LANGUAGE_ID;
 
 /** Client settings by top-level section, e.g. `{ zenmlAppRunner: { validation: { enable: true } } }`. */
 export type ClientSettings = Record<string, unknown>;
@@ -155,6 +156,8 @@ class Session implements LspSession {
     const problems = [...this.connectionErrors];
     const stderr = this.server.stderr.trim();
     if (stderr) problems.push(`server stderr:\n${stderr}`);
+    // A check that threw (see common/src/language/ruleFailures.ts) fails every suite that hits it.
+    for (const log of this.logs) if (log.type === 1 && /^(The check "|Validating )/.test(log.message)) problems.push(`server error: ${log.message}`);
     if (this.server.exitReason !== undefined && !this.server.stopRequested) problems.push(`server ${this.server.exitReason} before stop()`);
     return problems;
   }

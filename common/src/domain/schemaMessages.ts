@@ -1,7 +1,7 @@
 // The wording of schema problems: each message names the value, the rule and the way out, and
 // reads limits, allowed values and hints from the schema node that failed.
 import { suggestMemorySpelling } from './memory';
-import { factsAt, knownKeys, type SchemaNode } from './schemaFacts';
+import { factsAt, knownKeys, schemaNodeAt, type SchemaNode } from './schemaFacts';
 
 type Path = readonly (string | number)[];
 
@@ -16,7 +16,14 @@ export interface MessageInput {
 }
 
 const MAX_SHOWN = 60;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** An environment variable name, as the schema's pattern for secret names says. */
+export const ENV_NAME = secretNamePattern();
+
+function secretNamePattern(): RegExp {
+  const pattern = schemaNodeAt(['deployment', 'secrets'])?.propertyNames?.pattern;
+  if (pattern === undefined) throw new Error('The schema gives no pattern for deployment.secrets names (propertyNames.pattern).');
+  return new RegExp(pattern);
+}
 
 /** A value as quoted in messages: strings in double quotes (shortened), lists and maps by kind. */
 export function describeValue(value: unknown): string {

@@ -10,8 +10,14 @@ import {
 import { defaultOf, factsAt, isPlainObject, knownKeys, matchesSchemaType, schemaDefault, type SettingFacts } from './schemaFacts';
 
 /** The two spellings ZenML accepts for the deployer block; `deployer` wins when both appear. */
+/** The two spellings ZenML accepts for the deployer settings block. */
 export const DEPLOYER_BLOCK_KEYS = ['deployer', 'deployer.aws'] as const;
 export type DeployerBlockKey = (typeof DEPLOYER_BLOCK_KEYS)[number];
+
+/** The block a file's settings use: `deployer` wins when both are written. */
+export function activeDeployerKey(isWritten: (key: DeployerBlockKey) => boolean): DeployerBlockKey | undefined {
+  return DEPLOYER_BLOCK_KEYS.find(isWritten);
+}
 
 /** `deployment`: what a direct deploy needs. Keys as in the file. */
 export interface DeploymentSettings {
@@ -93,7 +99,7 @@ const DEPLOYER_FACTS_PATH = ['settings', 'deployer'] as const;
 export function resolveSettings(json: unknown): DeployerFile {
   const root = isPlainObject(json) ? json : {};
   const settings = isPlainObject(root.settings) ? root.settings : {};
-  const deployerKey = DEPLOYER_BLOCK_KEYS.find((key) => settings[key] !== undefined);
+  const deployerKey = activeDeployerKey((key) => settings[key] !== undefined);
   const deployerBlock = deployerKey !== undefined && isPlainObject(settings[deployerKey]) ? settings[deployerKey] : {};
   const deployer = readBlock(deployerBlock, DEPLOYER_FACTS_PATH, true);
   const explicitDeployerKeys = new Set(Object.keys(deployer.explicit));

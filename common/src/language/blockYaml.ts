@@ -11,7 +11,8 @@
 // innermost open collection, and passes them outwards when it closes), and the comments say
 // which. Comments are not attached to nodes (`comment`, `commentBefore`, `spaceBefore`):
 // nothing downstream reads them.
-import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { newParsedDocument, streamDirectives } from './yamlInternals';
 import { blockScalarValue, quotedValue, scalarResolver, type ScalarResolver } from './blockYamlScalars';
 import {
   blockBody,
@@ -43,7 +44,6 @@ import {
 } from './blockYamlSyntax';
 
 /** The options the server parses deployer files with; the fast path reproduces exactly these. */
-export const DEPLOYER_PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' } as const;
 
 /** Nesting deeper than this is left to the library (which may report it as too deep). */
 const MAX_DEPTH = 64;
@@ -124,7 +124,7 @@ function isMapBlock(block: OpenBlock): block is OpenBlock & { node: YAMLMap; pai
 class BlockParser {
   private readonly documents: Document.Parsed[] = [];
   /** The stream's directives, which every document starts from (as in the library's composer). */
-  private readonly directives = new Composer(DEPLOYER_PARSE_OPTIONS).streamInfo().directives;
+  private readonly directives = streamDirectives();
 
   // The document being read.
   private doc: Document.Parsed | undefined;
@@ -182,9 +182,7 @@ class BlockParser {
   }
 
   private startDocument(lineStart: number): void {
-    // The same construction as the library's composer: options, directives, schema.
-    const doc = new Document(undefined, { _directives: this.directives, ...DEPLOYER_PARSE_OPTIONS }) as Document.Parsed;
-    if (this.markerAt !== -1) doc.directives.docStart = true;
+    const doc = newParsedDocument(this.directives, this.markerAt !== -1);
     this.doc = doc;
     this.resolve = scalarResolver(doc);
     this.docStart = this.markerAt === -1 ? lineStart : this.markerAt;

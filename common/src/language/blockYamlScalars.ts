@@ -2,16 +2,15 @@
 // scalars resolved through the document's own schema tags (so null, booleans, numbers and their
 // formats come out exactly as the library makes them), one-line quoted scalars, and the text of
 // literal and folded block scalars with their chomping.
-import { isScalar, Scalar, type Document, type ScalarTag } from 'yaml';
+import { isScalar, Scalar, type Document } from 'yaml';
+import { plainScalarTags, type TestedTag } from './yamlInternals';
 
 /** A plain scalar's node for its source text; `undefined` when the library would report an error. */
 export type ScalarResolver = (source: string, atKey: boolean) => Scalar | undefined;
 
-type TestedTag = ScalarTag & { test: RegExp };
-
 /** Resolves plain scalars the way the library's composer does with `doc`'s schema. */
 export function scalarResolver(doc: Document.Parsed): ScalarResolver {
-  const tags = doc.schema.tags.filter((tag): tag is TestedTag => !tag.collection && tag.test instanceof RegExp && (tag.default === true || tag.default === 'key'));
+  const tags = plainScalarTags(doc);
   const anyTag = unionOfCached(tags.map((tag) => tag.test));
   const { options } = doc;
   return (source, atKey) => {

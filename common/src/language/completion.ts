@@ -1,7 +1,7 @@
 // Completion: the keys that fit the map level at the cursor (found from indentation, since the
 // line being typed rarely parses), and values for the key on the cursor's line.
 import { factsAt, knownKeys, type SettingFacts } from '../domain/schemaFacts';
-import { parseDeployerFile, type ParsedFile } from './deployerDocument';
+import { parsedFile, type DeployerInput, type ParsedFile } from './deployerDocument';
 import { documentAt, keysAtIndent, mapLevelAt } from './features/locate';
 import { settingMarkdown, titleLine } from './features/schemaDocs';
 import { keySnippet } from './features/snippets';
@@ -109,8 +109,8 @@ function valueCompletions(file: ParsedFile, position: Position, match: RegExpExe
   }));
 }
 
-export function completeAt(text: string, position: Position): CompletionEntry[] {
-  const file = parseDeployerFile(text);
+export function completeAt(input: DeployerInput, position: Position): CompletionEntry[] {
+  const file = parsedFile(input);
   const line = file.source.lineText(position.line);
   if (position.character > line.length) return [];
   const before = line.slice(0, position.character);

@@ -1,5 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { DEPLOYER_PARSE_OPTIONS, parseBlockYaml } from './blockYaml';
+import { activeDeployerKey, type DeployerBlockKey } from '../domain/settingsModel';
+import { parseBlockYaml } from './blockYaml';
+import { DEPLOYER_PARSE_OPTIONS } from './yamlInternals';
 import { plainData } from './plainData';
 import { SourceText } from './sourceText';
 import type { ParserChoice, Range } from './types';
@@ -7,9 +9,6 @@ import type { ParserChoice, Range } from './types';
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
-/** The two spellings ZenML accepts for the deployer settings block. */
-export const DEPLOYER_KEYS = ['deployer', 'deployer.aws'] as const;
-export type DeployerKey = (typeof DEPLOYER_KEYS)[number];
 
 /** A value in the YAML tree together with where it sits in the text. */
 export interface NodeRef {
@@ -73,8 +72,8 @@ export class DeployerDocument {
   }
 
   /** Which spelling of the deployer block the file uses; `deployer` wins when both appear. */
-  get deployerKey(): DeployerKey | undefined {
-    return DEPLOYER_KEYS.find((key) => this.get(['settings', key]) !== undefined);
+  get deployerKey(): DeployerBlockKey | undefined {
+    return activeDeployerKey((key) => this.get(['settings', key]) !== undefined);
   }
 
   /** Path of a deployer setting, using the spelling this file uses. */
@@ -137,13 +136,13 @@ export class DeployerDocument {
 
   rangeOfKey(ref: NodeRef): Range {
     const node = ref.key ?? ref.value;
-    return node?.range ? this.source.range(node.range[0], this.trimmedEnd(node.range[0], node.range[1])) : this.wholeRange();
+    return node?.range ? this.source.range(node.range[0], this.source.trimmedEnd(node.range[0], node.range[1])) : this.wholeRange();
   }
 
   /** The value's range; for an empty value (`key:`) the key's range, so a problem stays visible. */
   rangeOfValue(ref: NodeRef): Range {
     const node = ref.value;
-    if (node?.range && node.range[1] > node.range[0]) return this.source.range(node.range[0], this.trimmedEnd(node.range[0], node.range[1]));
+    if (node?.range && node.range[1] > node.range[0]) return this.source.range(node.range[0], this.source.trimmedEnd(node.range[0], node.range[1]));
     return this.rangeOfKey(ref);
   }
 
@@ -153,15 +152,7 @@ export class DeployerDocument {
     const keyEnd = ref.key?.range?.[1] ?? start;
     const end = Math.max(keyEnd, ref.value?.range?.[1] ?? keyEnd);
     // Never shorter than the key: the outline requires the key's range to lie inside the entry's.
-    return this.source.range(start, Math.max(this.trimmedEnd(start, keyEnd), this.trimmedEnd(start, end)));
-  }
-
-  /** `end` moved back over the line breaks and blanks a block node's range ends with. */
-  private trimmedEnd(start: number, end: number): number {
-    const text = this.source.text;
-    let trimmed = end;
-    while (trimmed > start && /[ \t\r\n]/.test(text[trimmed - 1])) trimmed--;
-    return trimmed;
+    return this.source.range(start, Math.max(this.source.trimmedEnd(start, keyEnd), this.source.trimmedEnd(start, end)));
   }
 
   /** The document's own span (between `---` markers), used when nothing narrower exists. */
@@ -174,6 +165,13 @@ export class DeployerDocument {
 export interface ParsedFile {
   source: SourceText;
   documents: DeployerDocument[];
+}
+
+/** What the features take: the text, or the file already parsed (the server's per-version parse). */
+export type DeployerInput = string | ParsedFile;
+
+export function parsedFile(input: DeployerInput): ParsedFile {
+  return typeof input === 'string' ? parseDeployerFile(input) : input;
 }
 
 export function parseDeployerFile(text: string, options: ParserChoice = {}): ParsedFile {

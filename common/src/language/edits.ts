@@ -256,7 +256,10 @@ export function moveEntry(doc: DeployerDocument, ref: NodeRef, targetParentPath:
   const removal = deleteEntry(doc, ref);
   const insertion = insertEntries(doc, targetParentPath, [[key, new MovedValue(doc, ref)]]);
   if (!removal || !insertion || overlaps(doc, removal, insertion)) return undefined;
-  return [removal, insertion];
+  // Edits that start at the same place apply in array order (LSP); after the removal, an
+  // insertion there would fall inside the removed range, which editors reject as overlapping.
+  const insertFirst = doc.source.offsetAt(insertion.range.start) <= doc.source.offsetAt(removal.range.start);
+  return insertFirst ? [insertion, removal] : [removal, insertion];
 }
 
 /** Replaces an entry (`key: value`) with other text, e.g. `generate_auth_key: true`. */

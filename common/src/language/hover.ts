@@ -3,7 +3,7 @@
 import { isScalar } from 'yaml';
 import { parseMemory, formatGigabytes } from '../domain/memory';
 import { factsAt } from '../domain/schemaFacts';
-import { parseDeployerFile, type Path } from './deployerDocument';
+import { parsedFile, type DeployerInput, type Path } from './deployerDocument';
 import { documentAt } from './features/locate';
 import { resourceSummary } from './features/resourceSummary';
 import { enumValueMeaning, settingMarkdown, yamlValue } from './features/schemaDocs';
@@ -42,8 +42,8 @@ function valueNotes(path: Path, value: unknown): string[] {
   return notes;
 }
 
-export function hoverAt(text: string, position: Position): HoverResult | undefined {
-  const file = parseDeployerFile(text);
+export function hoverAt(input: DeployerInput, position: Position): HoverResult | undefined {
+  const file = parsedFile(input);
   const offset = file.source.offsetAt(position);
   const doc = documentAt(file, offset);
   const hit = doc?.hitAt(offset);

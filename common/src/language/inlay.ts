@@ -1,5 +1,5 @@
-// Inlay hints: after each `resources:` key, the App Runner instance ZenML will deploy for it.
-import { parseDeployerFile } from './deployerDocument';
+// Inlay hints: at the end of each `resources:` line, the App Runner instance ZenML will deploy for it.
+import { parsedFile, type DeployerInput } from './deployerDocument';
 import { resourceSummary } from './features/resourceSummary';
 import type { Position, Range } from './types';
 
@@ -20,14 +20,16 @@ function inRange(position: Position, range: Range | undefined): boolean {
 }
 
 /** Hints for the whole text, or only those inside `range` (what the editor shows). */
-export function inlayHints(text: string, range?: Range): InlayHintEntry[] {
-  const { source, documents } = parseDeployerFile(text);
+export function inlayHints(input: DeployerInput, range?: Range): InlayHintEntry[] {
+  const { source, documents } = parsedFile(input);
   const hints: InlayHintEntry[] = [];
   for (const doc of documents) {
     const ref = doc.get(['settings', 'resources']);
     if (!ref?.key?.range) continue;
     const keyLine = source.positionAt(ref.key.range[0]).line;
-    const position = { line: keyLine, character: source.lineText(keyLine).replace(/\s+#.*$/, '').trimEnd().length };
+    // At the end of the line, after a trailing comment: a hint before the comment would push it
+    // out of line with the comments of the lines around it.
+    const position = { line: keyLine, character: source.lineText(keyLine).trimEnd().length };
     if (!inRange(position, range)) continue;
     const summary = resourceSummary(doc);
     hints.push({ position, label: `→ ${summary.size}${KIND_NOTE[summary.kind]}`, tooltip: summary.explanation });

@@ -1,6 +1,6 @@
 // Every diagnostic code the language service reports, with its default severity and a one-line
-// summary. The single registry: the README table and the severity-override docs are generated
-// from (and checked against) it, and `validateText` only ever reports codes listed here.
+// summary. The single registry: the README's rule table is written by hand and a test keeps it
+// equal to this one, and `validateText` only ever reports codes listed here.
 import type { Severity } from './types';
 
 export interface RuleCodeInfo {
@@ -26,7 +26,6 @@ export const RULE_CODES = {
   'schema.length': { severity: 'error', summary: 'A string is empty or too long.' },
   'schema.items': { severity: 'error', summary: 'A list has too few or too many items.' },
   'schema.required': { severity: 'error', summary: 'A required key is missing.' },
-  'schema.invalid': { severity: 'error', summary: 'A value breaks another rule of the schema.' },
   'settings.duplicate-deployer': { severity: 'warning', summary: 'Both settings.deployer and settings.deployer.aws are present; only one is used.' },
   'resources.cpu-memory-pair': { severity: 'warning', summary: 'cpu_count and memory are not an App Runner size; ZenML rounds them (an error with strict_resource_matching).' },
   'resources.exceeds-largest': { severity: 'error', summary: 'The request is bigger than the largest size; ZenML would silently deploy less.' },
@@ -67,10 +66,6 @@ export const RULE_CODES = {
 export type RuleCode = keyof typeof RULE_CODES;
 
 export const ALL_RULE_CODES: readonly RuleCode[] = Object.freeze(Object.keys(RULE_CODES) as RuleCode[]);
-
-export function isRuleCode(code: string): code is RuleCode {
-  return Object.prototype.hasOwnProperty.call(RULE_CODES, code);
-}
 
 export function defaultSeverity(code: RuleCode): Severity {
   return RULE_CODES[code].severity;

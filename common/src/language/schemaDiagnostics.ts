@@ -31,10 +31,13 @@ const CODE_BY_KEYWORD: Readonly<Record<string, RuleCode>> = {
   additionalProperties: 'schema.unknown-key',
 };
 
+/** The code of a schema error. A keyword without one is a bug (the schema gained a keyword): it throws, loudly. */
 export function codeForSchemaError(error: SchemaError): RuleCode {
   if (error.keyword === 'additionalProperties') return 'schema.unknown-key';
   if (error.onKey) return 'schema.invalid-key';
-  return CODE_BY_KEYWORD[error.keyword] ?? 'schema.invalid';
+  const code = CODE_BY_KEYWORD[error.keyword];
+  if (code === undefined) throw new Error(`The schema keyword "${error.keyword}" has no diagnostic code: add it to CODE_BY_KEYWORD in schemaDiagnostics.ts.`);
+  return code;
 }
 
 /** Reports every schema error as a finding on the exact key or value at fault. */

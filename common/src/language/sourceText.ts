@@ -43,6 +43,13 @@ export class SourceText {
     return Math.min(start + Math.max(0, position.character), end);
   }
 
+  /** `end` moved back over trailing blanks and line breaks (block nodes' ranges end with them), not before `start`. */
+  trimmedEnd(start: number, end: number): number {
+    let trimmed = end;
+    while (trimmed > start && /[ \t\r\n]/.test(this.text[trimmed - 1])) trimmed--;
+    return trimmed;
+  }
+
   range(startOffset: number, endOffset: number): Range {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }

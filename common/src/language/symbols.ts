@@ -1,7 +1,7 @@
 // Document symbols: every map key as a node of the outline, nested like the file. A file with
 // several `---` documents gets one top node per document, named after its deployment.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { parseDeployerFile, type DeployerDocument, type NodeRef } from './deployerDocument';
+import { parsedFile, type DeployerInput, type DeployerDocument, type NodeRef } from './deployerDocument';
 import type { Range } from './types';
 
 export type SymbolKindName = 'module' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
@@ -74,8 +74,8 @@ function documentName(doc: DeployerDocument): string {
   return typeof name === 'string' && name !== '' ? name : `document ${doc.index + 1}`;
 }
 
-export function documentSymbols(text: string): SymbolEntry[] {
-  const { documents } = parseDeployerFile(text);
+export function documentSymbols(input: DeployerInput): SymbolEntry[] {
+  const { documents } = parsedFile(input);
   const perDocument = documents.map((doc) => childrenOf(doc, doc.root));
   if (documents.length <= 1) return perDocument[0] ?? [];
   return documents.map((doc, index) => {

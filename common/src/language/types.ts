@@ -1,5 +1,6 @@
 // Plain data shared by the language service, the LSP layer and the CLI. Positions are
 // zero-based lines and UTF-16 characters, exactly as in LSP and the CLI's JSON output.
+import type { RuleFailureListener } from './ruleFailures';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -25,6 +26,12 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
+/** Another place a finding concerns (LSP's related information). */
+export interface Related {
+  range: Range;
+  message: string;
+}
+
 /** One problem in a file: what the editor shows as a diagnostic and the CLI prints. */
 export interface Finding {
   range: Range;
@@ -33,6 +40,8 @@ export interface Finding {
   code: string;
   message: string;
   fixes: Fix[];
+  /** Other values at fault: the finding's quick fixes are offered on them too. */
+  related?: Related[];
   /** `unnecessary` greys the range out, `deprecated` strikes it through. */
   tags?: ('unnecessary' | 'deprecated')[];
 }
@@ -45,6 +54,8 @@ export interface ParserChoice {
 }
 
 export interface ValidationOptions extends ParserChoice {
+  /** Told about each check that threw (its findings are missing); see `ruleFailures.ts`. */
+  onRuleFailure?: RuleFailureListener;
   /** Per rule code: another severity, or `off` to drop the finding. */
   severityOverrides?: Readonly<Record<string, SeverityOverride>>;
   /**

@@ -9,62 +9,55 @@ import { parseDeployerFile, type DeployerDocument, type ParsedFile } from './dep
 import { deleteEntry, documentStartMarker, insertEntries, replaceTabIndent } from './edits';
 import { RULES } from './rules/index';
 import { fix, toFinding, type Report, type RuleContext } from './rules/rule';
+import { runCheck, type RuleFailureListener } from './ruleFailures';
+import { syntaxRootCauses } from './syntaxRootCauses';
 import { documentAnchor, reportSchemaErrors, suggestedName } from './schemaDiagnostics';
 import type { Finding, Range, TextEdit, ValidationOptions } from './types';
 
 /**
  * Every problem in a `zenml.deployer.yaml` text: YAML syntax, schema, and the rules no schema
- * can express. Pure: the LSP layer and the CLI both call it. Never throws.
+ * can express. Pure: the LSP layer and the CLI both call it. A check that throws is reported to
+ * `options.onRuleFailure` and skipped (rethrown under tests: see `ruleFailures.ts`).
  */
 export function validateText(text: string, options: ValidationOptions = {}): Finding[] {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseDeployerFile(text, options);
+  } catch (error) {
+    const finding = toFinding({ code: 'yaml.syntax', range: zeroRange(), message: `The file could not be parsed: ${describe(error)}` }, false);
+    return applySeverityOverrides([finding], options);
+  }
+  return validateFile(parsed, options);
+}
+
+/** `validateText` on a file already parsed (the language server parses once per version). */
+export function validateFile(parsed: ParsedFile, options: ValidationOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const withFixes = options.withFixes !== false;
   const report = (finding: Report): void => {
     findings.push(toFinding(finding, withFixes));
   };
-  let parsed: ParsedFile;
-  try {
-    parsed = parseDeployerFile(text, options);
-  } catch (error) {
-    report({ code: 'yaml.syntax', range: zeroRange(), message: `The file could not be parsed: ${describe(error)}` });
-    return applySeverityOverrides(findings, options);
-  }
+  const listener = options.onRuleFailure;
   const { documents } = parsed;
-  for (const doc of documents) safely(() => reportYamlProblems(doc, report));
+  for (const doc of documents) runCheck('yaml problems', () => reportYamlProblems(doc, report), listener);
   const nonEmpty = documents.filter((doc) => !isEmptyDocument(doc));
   if (nonEmpty.length === 0) {
     if (findings.length === 0) reportEmptyFile(parsed, documents[0], report);
   } else {
     // A document with a syntax error has a guessed structure: schema and rule findings on it
     // would mostly be echoes of the syntax error, so only the syntax error is shown.
-    for (const doc of nonEmpty) if (!hasStructuralError(doc)) safely(() => validateDocument(doc, report));
-    if (nonEmpty.length > 1) safely(() => reportDuplicateNames(nonEmpty, report));
+    for (const doc of nonEmpty) if (!hasStructuralError(doc)) runCheck('document', () => validateDocument(doc, report, listener), listener);
+    if (nonEmpty.length > 1) runCheck('duplicate names', () => reportDuplicateNames(nonEmpty, report), listener);
   }
   findings.sort(byPosition);
   // The YAML parser does not read a lone CR as a line break but editors do: edits computed on
   // lines could land differently than intended, so such texts get no fixes at all.
-  if (/\r(?!\n)/.test(text)) for (const finding of findings) finding.fixes = [];
+  if (/\r(?!\n)/.test(parsed.source.text)) for (const finding of findings) finding.fixes = [];
   return applySeverityOverrides(findings, options);
-}
-
-function safely(action: () => void): void {
-  try {
-    action();
-  } catch {
-    // A bug in one check must not hide the others' findings nor break the editor: skip it.
-  }
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** `end` moved back over trailing blanks and line breaks, not before `start`. */
-function trimEnd(doc: DeployerDocument, start: number, end: number): number {
-  const text = doc.source.text;
-  let trimmed = end;
-  while (trimmed > start && /[ \t\r\n]/.test(text[trimmed - 1])) trimmed--;
-  return trimmed;
 }
 
 function zeroRange(): Range {
@@ -87,7 +80,10 @@ function hasStructuralError(doc: DeployerDocument): boolean {
 
 function reportYamlProblems(doc: DeployerDocument, report: (finding: Report) => void): void {
   const { source } = doc;
+  const { causes, suppressed } = syntaxRootCauses(doc);
+  for (const cause of causes) report({ code: 'yaml.syntax', range: source.range(cause.start, cause.end), message: cause.message });
   for (const error of doc.yaml.errors) {
+    if (suppressed.has(error)) continue;
     const [start, end] = error.pos;
     const range = source.range(start, Math.max(end, start + 1));
     const firstLine = error.message.split('\n')[0];
@@ -172,10 +168,10 @@ function reportEmptyFile(parsed: ParsedFile, doc: DeployerDocument | undefined, 
   });
 }
 
-function validateDocument(doc: DeployerDocument, report: (finding: Report) => void): void {
+function validateDocument(doc: DeployerDocument, report: (finding: Report) => void, listener: RuleFailureListener | undefined): void {
   const contents = doc.yaml.contents;
   if (!isMap(contents)) {
-    const range = contents?.range ? doc.source.range(contents.range[0], trimEnd(doc, contents.range[0], contents.range[1])) : documentAnchor(doc);
+    const range = contents?.range ? doc.source.range(contents.range[0], doc.source.trimmedEnd(contents.range[0], contents.range[1])) : documentAnchor(doc);
     const kind = contents && 'items' in contents ? 'a list' : 'a single value';
     report({
       code: 'document.not-a-mapping',
@@ -203,8 +199,8 @@ function validateDocument(doc: DeployerDocument, report: (finding: Report) => vo
   const ctx: RuleContext = { doc, settings, json, deployerPath: doc.deployerPath(), report };
   const errors = validateAgainstSchema(json);
   const unclaimed = errors.filter((error) => !RULES.some((rule) => rule.claims?.(error, ctx) === true));
-  reportSchemaErrors(doc, unclaimed, report);
-  for (const rule of RULES) safely(() => rule.check(ctx));
+  runCheck('schema', () => reportSchemaErrors(doc, unclaimed, report), listener);
+  for (const rule of RULES) runCheck(rule.name, () => rule.check(ctx), listener);
 }
 
 let blockKeys: ReadonlySet<string> | undefined;

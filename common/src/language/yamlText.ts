@@ -97,10 +97,8 @@ export function isMapping(value: YamlValue): value is { readonly [key: string]: 
 /** End of an entry's text: its value's end (or the key's), without trailing blanks. */
 export function entryEnd(doc: DeployerDocument, ref: NodeRef): number {
   const keyEnd = ref.key?.range?.[1] ?? ref.value?.range?.[0] ?? 0;
-  let end = ref.value?.range ? Math.max(ref.value.range[1], keyEnd) : keyEnd;
-  const text = doc.source.text;
-  while (end > keyEnd && /[ \t\r\n]/.test(text[end - 1])) end--;
-  return end;
+  const end = ref.value?.range ? Math.max(ref.value.range[1], keyEnd) : keyEnd;
+  return doc.source.trimmedEnd(keyEnd, end);
 }
 
 export function isFlowContext(doc: DeployerDocument, ref: NodeRef): boolean {

@@ -1,10 +1,13 @@
 // Code actions: the quick fixes of each of our diagnostics, built for the text as it is now
 // (a diagnostic is matched to today's finding by code and range, so a stale one gets no edit
 // that would land in the wrong place), plus "Fix all auto-fixable problems" over the document.
+// A finding that names related values (the other half of a CPU/memory pair) offers its fixes
+// there too: VS Code sends only the diagnostics under the cursor, so these are found by range.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAllEdits } from '../../../common/src/language/features/fixAll';
 import type { Finding, Range } from '../../../common/src/language/types';
-import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
+import { DIAGNOSTIC_SOURCE } from '../../../common/src/product';
+import { toDiagnostic, toWorkspaceEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
 export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
@@ -23,19 +26,38 @@ function findingOf(diagnostic: Diagnostic, findings: readonly Finding[]): Findin
   return candidates.find((finding) => finding.message === diagnostic.message) ?? candidates[0];
 }
 
-function quickFixes(uri: string, diagnostics: readonly Diagnostic[], findings: () => readonly Finding[]): CodeAction[] {
+/**
+ * Whether two ranges share a line. Ctrl+. with the cursor anywhere on a line asks for that
+ * position only (VS Code widens the request to a problem's range only when one is on the line),
+ * so a related value is matched by its lines, wherever the cursor is on them.
+ */
+function sharesLine(a: Range, b: Range): boolean {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
+}
+
+function fixActions(uri: string, diagnostic: Diagnostic, finding: Finding | undefined): CodeAction[] {
+  return (finding?.fixes ?? []).map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.isPreferred === true,
+    edit: toWorkspaceEdit(uri, fix.edits),
+  }));
+}
+
+function quickFixes(uri: string, params: CodeActionParams, findings: () => readonly Finding[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
+  const offered = new Set<Finding>();
+  for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    for (const fix of findingOf(diagnostic, findings())?.fixes ?? []) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.isPreferred === true,
-        edit: toWorkspaceEdit(uri, fix.edits),
-      });
-    }
+    const finding = findingOf(diagnostic, findings());
+    if (finding) offered.add(finding);
+    actions.push(...fixActions(uri, diagnostic, finding));
+  }
+  const related = (finding: Finding): boolean => finding.related?.some((other) => sharesLine(other.range, params.range)) === true;
+  for (const finding of findings()) {
+    if (offered.has(finding) || !related(finding)) continue;
+    actions.push(...fixActions(uri, toDiagnostic(finding, uri), finding));
   }
   return actions;
 }
@@ -44,7 +66,7 @@ function quickFixes(uri: string, diagnostics: readonly Diagnostic[], findings: (
 export function codeActions(params: CodeActionParams, findings: () => readonly Finding[]): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
-  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(uri, params.context.diagnostics, findings) : [];
+  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(uri, params, findings) : [];
   if (wants(only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(findings());
     if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(uri, edits) });

@@ -8,8 +8,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding, Severity } from '../../../common/src/language/types';
+import { DIAGNOSTIC_SOURCE } from '../../../common/src/product';
 
-export const DIAGNOSTIC_SOURCE = 'zenml';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -20,7 +20,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 const TAG = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -29,6 +29,9 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
   };
   if (finding.tags?.length) diagnostic.tags = finding.tags.map((tag) => TAG[tag]);
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(({ range, message }) => ({ location: { uri, range }, message }));
+  }
   return diagnostic;
 }
 

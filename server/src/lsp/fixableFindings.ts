@@ -2,9 +2,10 @@
 // the fixes are built here on the first request for a document version and reused while the
 // text and the settings stay the same (VS Code asks for code actions at every cursor move).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateText } from '../../../common/src/language/validate';
-import type { Finding } from '../../../common/src/language/types';
-import { toValidationOptions, type ValidationSettings } from './settings';
+import type { ParsedFile } from '../../../common/src/language/deployerDocument';
+import { validateFile } from '../../../common/src/language/validate';
+import type { Finding, ValidationOptions } from '../../../common/src/language/types';
+import type { ValidationSettings } from './settings';
 
 interface Entry {
   version: number;
@@ -15,11 +16,11 @@ interface Entry {
 export class FixableFindings {
   private readonly entries = new Map<string, Entry>();
 
-  /** The document's findings with fixes, as the user's settings shape them (none when validation is off). */
-  of(document: TextDocument, settings: ValidationSettings): readonly Finding[] {
+  /** The findings of `file` (the document's parse) with fixes, as the user's settings shape them (none when validation is off). */
+  of(document: TextDocument, file: ParsedFile, settings: ValidationSettings, options: ValidationOptions): readonly Finding[] {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached.findings;
-    const findings = settings.enable ? validateText(document.getText(), toValidationOptions(settings)) : [];
+    const findings = settings.enable ? validateFile(file, options) : [];
     this.entries.set(document.uri, { version: document.version, settings, findings });
     return findings;
   }

@@ -1,6 +1,7 @@
 // The client settings the server reads (`zenmlAppRunner.validation`), normalised from whatever
 // the client sends: unknown keys and ill-typed values fall back to the defaults, so a typo in
 // the user's settings.json never breaks validation.
+import { isPlainObject } from '../../../common/src/domain/schemaFacts';
 import type { SeverityOverride, ValidationOptions } from '../../../common/src/language/types';
 
 export const VALIDATION_SECTION = 'zenmlAppRunner.validation';
@@ -15,15 +16,11 @@ export const DEFAULT_VALIDATION_SETTINGS: ValidationSettings = Object.freeze({ e
 
 const OVERRIDES: ReadonlySet<string> = new Set<SeverityOverride>(['error', 'warning', 'information', 'hint', 'off']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Reads the answer to `workspace/configuration` for {@link VALIDATION_SECTION}. */
 export function normalizeValidationSettings(raw: unknown): ValidationSettings {
-  if (!isRecord(raw)) return DEFAULT_VALIDATION_SETTINGS;
+  if (!isPlainObject(raw)) return DEFAULT_VALIDATION_SETTINGS;
   const severity: Record<string, SeverityOverride> = {};
-  if (isRecord(raw.severity)) {
+  if (isPlainObject(raw.severity)) {
     for (const [code, level] of Object.entries(raw.severity)) {
       if (typeof level === 'string' && OVERRIDES.has(level)) severity[code] = level as SeverityOverride;
     }
@@ -38,7 +35,7 @@ export function normalizeValidationSettings(raw: unknown): ValidationSettings {
 export function validationSectionOf(settings: unknown): unknown {
   let current: unknown = settings;
   for (const part of VALIDATION_SECTION.split('.')) {
-    if (!isRecord(current)) return undefined;
+    if (!isPlainObject(current)) return undefined;
     current = current[part];
   }
   return current;

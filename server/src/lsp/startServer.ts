@@ -10,22 +10,24 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ValidationOptions } from '../../../common/src/language/types';
+import { LANGUAGE_SERVER_NAME } from '../../../common/src/product';
 import { completeAt } from '../../../common/src/language/completion';
 import { hoverAt } from '../../../common/src/language/hover';
 import { inlayHints } from '../../../common/src/language/inlay';
 import { documentSymbols } from '../../../common/src/language/symbols';
-import { validateText } from '../../../common/src/language/validate';
+import { validateFile } from '../../../common/src/language/validate';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { FixableFindings } from './fixableFindings';
 import { isDeployerDocument } from './documentFilter';
 import { toCompletionItem, toDocumentSymbol, toHover, toInlayHint } from './features';
 import { guarded } from './guard';
-import { toValidationOptions } from './settings';
+import { ParsedDocuments } from './parsedDocuments';
+import { RuleFailureLog } from './ruleFailureLog';
+import { toValidationOptions, type ValidationSettings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { ValidationScheduler } from './validationScheduler';
-
-export const SERVER_NAME = 'zenml-deployer-language-server';
 
 interface ClientFeatures {
   configuration: boolean;
@@ -46,7 +48,14 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsStore(connection, () => client.configuration);
   const openedVersions = new Map<string, number>();
   const fixable = new FixableFindings();
+  const parsed = new ParsedDocuments();
   const log = connection.console;
+  const ruleFailures = new RuleFailureLog(log);
+  /** Validation options for the document's current version: the user's severities, failures logged. */
+  const optionsFor = (document: TextDocument, current: ValidationSettings): ValidationOptions => ({
+    ...toValidationOptions(current),
+    onRuleFailure: ruleFailures.listenerFor(document.uri, document.version),
+  });
 
   /** The open document if it is a deployer file; other documents get no features. */
   const deployerDocument = (uri: string): TextDocument | undefined => {
@@ -58,8 +67,9 @@ export function startServer(connection: Connection): void {
     document: deployerDocument,
     validate: async (document) => {
       const current = await settings.forDocument(document.uri);
-      const diagnostics = current.enable ? validateText(document.getText(), { ...toValidationOptions(current), withFixes: false }).map(toDiagnostic) : [];
       const { uri, version } = document;
+      const findings = current.enable ? validateFile(parsed.of(document), { ...optionsFor(document, current), withFixes: false }) : [];
+      const diagnostics = findings.map((finding) => toDiagnostic(finding, uri));
       return () => {
         connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => log.error(`Publishing diagnostics failed: ${String(error)}`));
       };
@@ -80,7 +90,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
       },
-      serverInfo: { name: SERVER_NAME },
+      serverInfo: { name: LANGUAGE_SERVER_NAME },
     };
   });
 
@@ -106,13 +116,15 @@ export function startServer(connection: Connection): void {
     scheduler.cancel(document.uri);
     settings.forget(document.uri);
     fixable.forget(document.uri);
+    parsed.forget(document.uri);
+    ruleFailures.forget(document.uri);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch((error: unknown) => log.error(`Clearing diagnostics failed: ${String(error)}`));
   });
 
   connection.onHover(
     guarded(log, 'hover', null, ({ textDocument, position }) => {
       const document = deployerDocument(textDocument.uri);
-      return document ? toHover(hoverAt(document.getText(), checkPosition(document, position))) : null;
+      return document ? toHover(hoverAt(parsed.of(document), checkPosition(document, position))) : null;
     }),
   );
 
@@ -120,14 +132,14 @@ export function startServer(connection: Connection): void {
     guarded(log, 'completion', [], ({ textDocument, position }) => {
       const document = deployerDocument(textDocument.uri);
       if (!document) return [];
-      return completeAt(document.getText(), checkPosition(document, position)).map((entry) => toCompletionItem(entry, client.snippets));
+      return completeAt(parsed.of(document), checkPosition(document, position)).map((entry) => toCompletionItem(entry, client.snippets));
     }),
   );
 
   connection.onDocumentSymbol(
     guarded(log, 'document symbols', [], ({ textDocument }) => {
       const document = deployerDocument(textDocument.uri);
-      return document ? documentSymbols(document.getText()).map(toDocumentSymbol) : [];
+      return document ? documentSymbols(parsed.of(document)).map(toDocumentSymbol) : [];
     }),
   );
 
@@ -138,14 +150,14 @@ export function startServer(connection: Connection): void {
       const current = await settings.forDocument(document.uri);
       // The document may have been closed while the settings were read.
       const latest = deployerDocument(params.textDocument.uri);
-      return latest ? codeActions(params, () => fixable.of(latest, current)) : [];
+      return latest ? codeActions(params, () => fixable.of(latest, parsed.of(latest), current, optionsFor(latest, current))) : [];
     }),
   );
 
   connection.languages.inlayHint.on(
     guarded(log, 'inlay hints', [], ({ textDocument, range }) => {
       const document = deployerDocument(textDocument.uri);
-      return document ? inlayHints(document.getText(), range).map(toInlayHint) : [];
+      return document ? inlayHints(parsed.of(document), range).map(toInlayHint) : [];
     }),
   );
 

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEPLOYER_LANGUAGE_ID } from '../../../common/src/product';
 import type { ServerSpec } from './lspDriver';
 
 /** The repository root, from out/test/bench/support (compiled) or test/bench/support (source). */
@@ -20,7 +21,7 @@ export function ourServer(): ServerSpec {
     name: 'ours',
     script,
     cwd: REPO_ROOT,
-    languageId: 'zenml-deployer-yaml',
+    languageId: DEPLOYER_LANGUAGE_ID,
     settings: { zenmlAppRunner: { validation: { enable: true, severity: {} }, trace: { server: 'off' } } },
   };
 }

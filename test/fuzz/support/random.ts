@@ -1,4 +1,5 @@
 // A seeded PRNG (mulberry32) with the few helpers the fuzzers need. Same seed, same run.
+import { relative } from 'node:path';
 
 export class Random {
   private state: number;
@@ -35,14 +36,26 @@ export class Random {
   }
 }
 
-/** A seed from the environment (`name`, decimal or 0x hex) or a fresh random one. */
+/** The seed every randomised test runs with in CI (env CI=true): the same run every time. */
+export const CI_SEED = 20261130;
+
+/**
+ * A seed from the environment (`name`, decimal or 0x hex); else {@link CI_SEED} in CI, and a
+ * fresh random one locally (each test prints it with the command that replays it).
+ */
 export function seedFromEnv(name: string): number {
   const raw = process.env[name];
   if (raw !== undefined && raw.trim() !== '') {
     const value = Number(raw.trim());
     if (Number.isInteger(value)) return value >>> 0;
   }
+  if (process.env.CI === 'true') return CI_SEED;
   return Math.floor(Math.random() * 0x1_0000_0000) >>> 0;
+}
+
+/** `seed N; replay with NAME=N node --test <the compiled test file>` for titles and failures. */
+export function replayHint(name: string, seed: number, testFile: string): string {
+  return `seed ${seed}; replay with ${name}=${seed} node --test ${relative(process.cwd(), testFile) || testFile}`;
 }
 
 /** The seed of case `index` of a run, so one case can be replayed without the ones before it. */

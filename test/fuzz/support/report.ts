@@ -14,7 +14,7 @@ export interface FuzzFailure {
 }
 
 /** Writes each failing document to a temp file; returns a message that says how to replay it. */
-export function describeFailures(runSeed: number, seedVariable: string, failures: readonly FuzzFailure[]): string {
+export function describeFailures(runSeed: number, replay: string, failures: readonly FuzzFailure[]): string {
   const dir = join(tmpdir(), `zenml-fuzz-${runSeed}`);
   mkdirSync(dir, { recursive: true });
   const parts = failures.map((failure) => {
@@ -29,7 +29,7 @@ export function describeFailures(runSeed: number, seedVariable: string, failures
       ...(failure.problems.length > 8 ? [`  ... and ${failure.problems.length - 8} more`] : []),
     ].join('\n');
   });
-  return [`fuzz failures with seed ${runSeed} (replay: ${seedVariable}=${runSeed} npm test):`, ...parts].join('\n');
+  return [`fuzz failures (${replay}):`, ...parts].join('\n');
 }
 
 export function errorText(error: unknown): string {

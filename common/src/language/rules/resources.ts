@@ -20,7 +20,7 @@ import { factsAt, knownKeys } from '../../domain/schemaFacts';
 import { resourceRequest } from '../../domain/settingsModel';
 import type { NodeRef } from '../deployerDocument';
 import { deleteEntry, setEntries, type Entry } from '../edits';
-import type { Fix, Range } from '../types';
+import type { Fix, Range, Related } from '../types';
 import { memoryForGigabytes } from './memory';
 import { deployerEntry, fix, RESOURCES_PATH, type Rule, type RuleContext } from './rule';
 
@@ -77,6 +77,10 @@ function checkRequest(ctx: RuleContext): void {
   const asked = describeRequest(request, memoryWritten);
   const valueRange = (ref: NodeRef | undefined, other: NodeRef | undefined): Range =>
     ref ? doc.rangeOfValue(ref) : other ? doc.rangeOfValue(other) : doc.rangeOfKey(doc.get(RESOURCES_PATH) ?? doc.root);
+  // The pair's other written value: the finding sits on one, and names the other as related, so
+  // its quick fixes are offered on both lines while the Problems panel counts one problem.
+  const pairedWith = (ref: NodeRef | undefined, other: NodeRef | undefined): Related[] | undefined =>
+    ref && other ? [{ range: doc.rangeOfValue(other), message: `${String(other.path[other.path.length - 1])}, the other half of this pair` }] : undefined;
   const custom = settings.explicitDeployerKeys.has('resource_combinations');
   const sizes = custom ? 'size in resource_combinations' : 'App Runner size';
   const aSize = custom ? 'a size in resource_combinations' : 'an App Runner size';
@@ -85,13 +89,15 @@ function checkRequest(ctx: RuleContext): void {
     const largest = largestPair(pairs);
     const cpuTooBig = request.cpu !== undefined && request.cpu > largest.cpu;
     const memoryTooBig = request.memoryGb !== undefined && request.memoryGb > largest.memoryGb;
-    const range = cpuTooBig || !memoryTooBig ? valueRange(cpuRef, memoryRef) : valueRange(memoryRef, cpuRef);
+    const onCpu = cpuTooBig || !memoryTooBig;
+    const range = onCpu ? valueRange(cpuRef, memoryRef) : valueRange(memoryRef, cpuRef);
     const consequence = strict
       ? 'with strict_resource_matching ZenML refuses to deploy it'
       : `ZenML would silently deploy ${describePair(outcome.pair)} instead, less than you asked for`;
     ctx.report({
       code: 'resources.exceeds-largest',
       range,
+      related: onCpu ? pairedWith(cpuRef, memoryRef) : pairedWith(memoryRef, cpuRef),
       message: `${asked} is more than the largest ${sizes} (${describePair(largest)}); ${consequence}. Lower the request to a supported pair.`,
       fixes: () => pairFixes(ctx, request, pairs, largest, `Use the largest size, ${describePair(largest)}`),
     });
@@ -123,6 +129,7 @@ function checkRequest(ctx: RuleContext): void {
     code: 'resources.cpu-memory-pair',
     severity: strict ? 'error' : undefined,
     range: valueRange(cpuRef, memoryRef),
+    related: pairedWith(cpuRef, memoryRef),
     message,
     fixes: () => pairFixes(ctx, request, pairs, pick, `Use ${describePair(pick)}${strict ? '' : ' (what ZenML deploys)'}`),
   });

@@ -2,7 +2,7 @@
 // edits) and the resolved settings (typed values with ZenML's defaults), and reports findings.
 import type { DeployerFile } from '../../domain/settingsModel';
 import type { SchemaError } from '../../domain/schemaValidator';
-import type { DeployerDocument, NodeRef, Path, PathSegment } from '../deployerDocument';
+import type { DeployerDocument, NodeRef, PathSegment } from '../deployerDocument';
 import { defaultSeverity, type RuleCode } from '../ruleCodes';
 import type { Finding, Fix, Range, Severity } from '../types';
 
@@ -15,6 +15,7 @@ export interface Report {
   /** Built only when asked for (the CLI, code actions), not for every diagnostics pass. */
   fixes?: () => (Fix | undefined)[];
   tags?: Finding['tags'];
+  related?: Finding['related'];
 }
 
 export interface RuleContext {
@@ -49,6 +50,7 @@ export function toFinding(report: Report, withFixes: boolean): Finding {
     fixes: fixes.filter((fix): fix is Fix => fix !== undefined && fix.edits.length > 0),
   };
   if (report.tags?.length) finding.tags = report.tags;
+  if (report.related?.length) finding.related = report.related;
   return finding;
 }
 
@@ -58,11 +60,6 @@ export function fix(title: string, edits: Fix['edits'] | Fix['edits'][number] | 
   const list = Array.isArray(edits) ? edits : [edits];
   if (list.length === 0) return undefined;
   return isPreferred ? { title, edits: list, isPreferred } : { title, edits: list };
-}
-
-/** The entry at `path` in the document, if the file writes it. */
-export function entryAt(ctx: RuleContext, path: Path): NodeRef | undefined {
-  return ctx.doc.get(path);
 }
 
 /** The deployer setting `key` as written in the file (in the block this document uses). */

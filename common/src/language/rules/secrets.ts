@@ -1,6 +1,7 @@
 // Secrets stay out of the file and out of plain environment variables: deployment secrets as
 // `${env:NAME}` references, secret-looking environment variables, literal auth keys, and the
 // instance role Secrets Manager needs. Messages never repeat a secret value.
+import { ENV_NAME } from '../../domain/schemaMessages';
 import { isScalar } from 'yaml';
 import type { SchemaError } from '../../domain/schemaValidator';
 import type { NodeRef } from '../deployerDocument';
@@ -10,7 +11,6 @@ import { deployerEntry, fix, type Rule, type RuleContext } from './rule';
 
 const SECRETS_PATH = ['deployment', 'secrets'];
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|KEY|CREDENTIAL/i;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function looksSecret(name: string): boolean {
   return SECRET_NAME.test(name);

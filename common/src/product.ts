@@ -1,0 +1,16 @@
+// The product's names, in one place: the extension, the language server, the CLI and the tests
+// read them from here (the manifest, package.json, spells the same names; a test compares them).
+
+/** What users see: the product, the language server's output channel, the CLI's name. */
+export const PRODUCT_NAME = 'ZenML App Runner';
+export const LANGUAGE_SERVER_NAME = `${PRODUCT_NAME} Language Server`;
+export const CLI_NAME = 'zenml-apprunner';
+
+/** The `source` of every diagnostic, and the suffix of our "fix all" code action kind. */
+export const DIAGNOSTIC_SOURCE = 'zenml-apprunner';
+
+/** The VS Code language of deployer files (`contributes.languages` in package.json). */
+export const DEPLOYER_LANGUAGE_ID = 'zenml-deployer-yaml';
+
+/** The settings section (`zenmlAppRunner.*`), also the language client's id. */
+export const SETTINGS_SECTION = 'zenmlAppRunner';

@@ -1,0 +1,152 @@
+// What a user feels, over LSP: time from a keystroke (a didChange) to its published diagnostics,
+// whatever the debounce; hover on a settled document; completion asked right after a keystroke
+// (the server parses the new version for it). On a typical file, a ~500-line multi-document
+// file and the 5,000-line stress file; our server with and without the fast block-YAML parser,
+// and yaml-language-server beside us for keystroke -> diagnostics. Prints; never asserts.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { largeDeployerText, typicalDeployerText } from './support/fixtures';
+import { LspDriver, type ServerSpec } from './support/lspDriver';
+import { ourServer, yamlLanguageServer } from './support/servers';
+import { median, ms, percentile, table } from './support/stats';
+
+interface LatencyFile {
+  name: string;
+  uri: string;
+  variants: readonly [string, string];
+  lines: number;
+  rounds: number;
+}
+
+interface Contender {
+  name: string;
+  spec: () => ServerSpec;
+  env?: Record<string, string>;
+  /** Hover and completion are measured for our servers only (yaml-language-server's are off). */
+  features: boolean;
+}
+
+interface Samples {
+  keystrokeMs: number[];
+  hoverMs: number[];
+  completionMs: number[];
+}
+
+const CONTENDERS: readonly Contender[] = [
+  { name: 'ours (fast parser)', spec: ourServer, features: true },
+  { name: 'ours (yaml library only)', spec: ourServer, env: { ZENML_APPRUNNER_YAML_PARSER: 'library' }, features: true },
+  { name: 'yaml-language-server', spec: yamlLanguageServer, features: false },
+];
+
+/** ~500 lines: the typical deployment fourteen times, each its own name, `---` between them. */
+function multiDocumentText(variant: 0 | 1): string {
+  return Array.from({ length: 14 }, (_, i) => typicalDeployerText(i === 13 ? variant : 0).replace('name: weather-agent', `name: weather-agent-${i}`)).join('---\n');
+}
+
+function latencyFile(dir: string, name: string, variants: readonly [string, string], rounds: number): LatencyFile {
+  const path = join(dir, `${name}.zenml.deployer.yaml`);
+  writeFileSync(path, variants[0]);
+  return { name, uri: pathToFileURL(path).href, variants, lines: variants[0].split('\n').length, rounds };
+}
+
+/** Where `memory: ` of the first document's resources is: hover on its value, complete after it. */
+function memoryValue(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => /^\s+memory: /.test(l));
+  return { line, character: lines[line].indexOf('memory: ') + 'memory: '.length };
+}
+
+async function startWithEnv(contender: Contender, rootUri: string): Promise<LspDriver> {
+  const saved = { ...process.env };
+  Object.assign(process.env, contender.env ?? {});
+  try {
+    return await LspDriver.start(contender.spec(), rootUri);
+  } finally {
+    for (const key of Object.keys(contender.env ?? {})) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
+async function measure(driver: LspDriver, contender: Contender, file: LatencyFile): Promise<Samples> {
+  const samples: Samples = { keystrokeMs: [], hoverMs: [], completionMs: [] };
+  const at = memoryValue(file.variants[0]);
+  await driver.openAndWait(file.uri, file.variants[0]);
+  const warmup = Math.max(3, Math.floor(file.rounds / 5));
+  for (let round = 0; round < warmup + file.rounds; round++) {
+    const record = round >= warmup;
+    const text = file.variants[(round + 1) % 2];
+    if (contender.features && round % 2 === 1) {
+      // Completion right after the keystroke, then its diagnostics settle before the next round.
+      const afterSeq = driver.publishCount;
+      const version = await driver.change(file.uri, text);
+      const start = performance.now();
+      await driver.request('textDocument/completion', { textDocument: { uri: file.uri }, position: at });
+      if (record) samples.completionMs.push(performance.now() - start);
+      await driver.waitForDiagnostics(file.uri, version, afterSeq);
+    } else {
+      const result = await driver.validate(file.uri, text);
+      if (record) samples.keystrokeMs.push(result.wallMs);
+    }
+    if (contender.features) {
+      const start = performance.now();
+      await driver.request('textDocument/hover', { textDocument: { uri: file.uri }, position: { line: at.line, character: at.character + 1 } });
+      if (record) samples.hoverMs.push(performance.now() - start);
+    }
+  }
+  await driver.close(file.uri);
+  return samples;
+}
+
+function p50p90(values: readonly number[]): string {
+  return values.length === 0 ? '-' : `${ms(median(values))} / ${ms(percentile(values, 90))}`;
+}
+
+function gain(fast: readonly number[] | undefined, library: readonly number[] | undefined): string {
+  if (!fast?.length || !library?.length) return '-';
+  return `${(((median(library) - median(fast)) / median(library)) * 100).toFixed(0)}%`;
+}
+
+export async function runLatencyBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zenml-latency-bench-'));
+  const results = new Map<string, Samples>();
+  try {
+    const files = [
+      latencyFile(dir, 'typical', [typicalDeployerText(0), typicalDeployerText(1)], 60),
+      latencyFile(dir, 'multi-document', [multiDocumentText(0), multiDocumentText(1)], 40),
+      latencyFile(dir, 'stress', [largeDeployerText(0), largeDeployerText(1)], 12),
+    ];
+    const rootUri = pathToFileURL(dir).href;
+    console.log(`Latency over LSP (stdio, full-text changes; node ${process.version}); medians / p90 in ms`);
+    for (const contender of CONTENDERS) {
+      const driver = await startWithEnv(contender, rootUri);
+      try {
+        for (const file of files) results.set(`${file.name}\n${contender.name}`, await measure(driver, contender, file));
+      } finally {
+        await driver.stop();
+      }
+    }
+    const rows: string[][] = [];
+    for (const file of files) {
+      for (const contender of CONTENDERS) {
+        const s = results.get(`${file.name}\n${contender.name}`);
+        rows.push([`${file.name} (${file.lines} lines)`, contender.name, p50p90(s?.keystrokeMs ?? []), p50p90(s?.hoverMs ?? []), p50p90(s?.completionMs ?? [])]);
+      }
+    }
+    console.log(table(['file', 'server', 'keystroke -> diagnostics', 'hover (settled)', 'completion after keystroke'], rows));
+    console.log('');
+    console.log('Fast block-YAML parser: median gain over the yaml library alone (kept only if >= 20% on the typical or multi-document file):');
+    const gains = files.map((file) => {
+      const fast = results.get(`${file.name}\n${CONTENDERS[0].name}`);
+      const library = results.get(`${file.name}\n${CONTENDERS[1].name}`);
+      return [file.name, gain(fast?.keystrokeMs, library?.keystrokeMs), gain(fast?.hoverMs, library?.hoverMs), gain(fast?.completionMs, library?.completionMs)];
+    });
+    console.log(table(['file', 'keystroke -> diagnostics', 'hover', 'completion'], gains));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
