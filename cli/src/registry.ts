@@ -1,8 +1,10 @@
 // Every command of `zenml-apprunner`, in the order `--help` lists them.
 import type { CliCommand } from './command';
+import { deployCommand } from './commands/deploy';
+import { planCommand } from './commands/plan';
 import { validateCommand } from './commands/validate';
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, planCommand, deployCommand];
 
 export function findCommand(name: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.name === name);
