@@ -33,7 +33,7 @@ export function resolvePlaceholders(input: unknown, results: CallResults): unkno
       if (!results.has(operation)) return whole;
       const value = lookup(results, operation, path);
       if (value === undefined) throw new Error(`${operation} returned no ${path}`);
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return typeof value === 'string' ? value : JSON.stringify(value);
     });
   }
   if (Array.isArray(input)) return input.map((item) => resolvePlaceholders(item, results));
