@@ -6,6 +6,8 @@ import { readExisting, readSecretValues, type ExistingDeployment } from './exist
 import { buildPlan, type DeployPlan } from './plan';
 import { DeployInputError, type EngineDeps } from './types';
 
+const CHECK_ID = '00000000-0000-4000-8000-000000000000';
+
 export interface PrepareOptions {
   /** Plan the create path without reading AWS (no credentials or endpoint at hand). */
   offline?: boolean;
@@ -21,6 +23,8 @@ export async function prepareDeploy(file: DeployerFile, deps: EngineDeps, option
     throw new DeployInputError(`The file deploys to ${file.deployer.region} but the AWS clients are for ${region}: drop --region or make it match.`);
   }
   const deploymentName = file.deployment.name ?? '';
+  // Input problems (a missing environment variable, a bad image) surface before any AWS call.
+  desiredDeployment({ file, region, deploymentId: CHECK_ID, env: deps.env, newAuthKey: () => 'unused' });
   const existing = options.offline ? undefined : await readExisting(deps.clients, deploymentName, file.deployer.service_name_prefix);
   // The secret is read only when this deploy puts one: to compare it and to keep the auth key.
   const needsSecret = Object.keys(file.deployment.secrets ?? {}).length > 0 || file.deployer.generate_auth_key || file.deployer.auth_key !== null;
