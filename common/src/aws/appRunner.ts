@@ -117,13 +117,13 @@ export async function describeAutoScalingConfiguration(clients: AwsClients, arn:
   return required(answer.AutoScalingConfiguration, 'an auto scaling configuration');
 }
 
-/** Every active revision with this name (all pages). */
-export async function listAutoScalingRevisions(clients: AwsClients, name: string): Promise<AutoScalingConfigurationSummary[]> {
+/** Every active revision with this name (all pages); without a name, every revision of the region. */
+export async function listAutoScalingRevisions(clients: AwsClients, name?: string): Promise<AutoScalingConfigurationSummary[]> {
   const revisions: AutoScalingConfigurationSummary[] = [];
   let NextToken: string | undefined;
   do {
     const page = await call(clients, 'ListAutoScalingConfigurations', () =>
-      clients.appRunner.send(new ListAutoScalingConfigurationsCommand({ AutoScalingConfigurationName: name, LatestOnly: false, MaxResults: 100, NextToken })),
+      clients.appRunner.send(new ListAutoScalingConfigurationsCommand({ ...(name !== undefined ? { AutoScalingConfigurationName: name } : {}), LatestOnly: false, MaxResults: 100, NextToken })),
     );
     revisions.push(...(page.AutoScalingConfigurationSummaryList ?? []));
     NextToken = page.NextToken;

@@ -55,6 +55,7 @@ export async function applyPlan(plan: DeployPlan, deps: EngineDeps): Promise<Dep
     : undefined;
   let lastService: Service | undefined = plan.existing?.service;
   const progress = (message: string): void => deps.onProgress?.({ kind: 'step', message });
+  let serviceDone = false;
 
   const fail = async (message: string, state: string, logLines: string[] = []): Promise<never> => {
     const problems = await rollBack(deps, created, timeoutMs);
@@ -72,6 +73,11 @@ export async function applyPlan(plan: DeployPlan, deps: EngineDeps): Promise<Dep
     try {
       output = await executeCall(deps.clients, call, results);
     } catch (error) {
+      if (serviceDone) {
+        // The service already runs the new version: what is left (tags) must not undo it.
+        warnings.push(`${(error as Error).message} The service is deployed; run the deploy again to finish.`);
+        continue;
+      }
       return fail(`${(error as Error).message}`, created.serviceArn || created.secretArn || created.scalingArn ? 'What this deploy made was removed again.' : 'Nothing was changed by this step.');
     }
     if (call.operation === 'CreateSecret') created.secretArn = (output as { ARN?: string }).ARN;
@@ -106,6 +112,9 @@ export async function applyPlan(plan: DeployPlan, deps: EngineDeps): Promise<Dep
       if (call.operation !== 'CreateService') delete created.serviceArn;
       return fail(describeFailure(plan, call, lastService, opStatus), call.operation === 'CreateService' ? 'The failed service and what this deploy made were removed.' : 'What this deploy added was removed again.', follower.tail(10));
     }
+    // From here on the new version is live and uses what this deploy made: nothing to roll back.
+    serviceDone = true;
+    for (const key of Object.keys(created) as (keyof CreatedResources)[]) delete created[key];
   }
 
   const result: DeployResult = {

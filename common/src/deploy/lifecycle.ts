@@ -30,6 +30,15 @@ export interface DeleteResult {
   removed: string[];
 }
 
+/** A read that must not fail on a passing storm: retried on top of the SDK's retries; undefined when not found. */
+async function retried<T>(deps: EngineDeps, what: string, read: () => Promise<T>): Promise<T | undefined> {
+  let value: T | undefined;
+  await persistently(deps, what, async () => {
+    value = await read();
+  });
+  return value;
+}
+
 function requireFound(found: FoundDeployment | undefined, name: string): FoundDeployment {
   if (!found) throw new DeployFailedError(`No deployment named "${name}" in this region (no App Runner service tagged managed-by=zenml and zenml-deployment-name=${name}).`, 'absent');
   return found;
@@ -85,11 +94,36 @@ export async function deleteDeployment(deps: EngineDeps, deploymentName: string,
     await deleteServiceAndWait(deps, found, timeoutMs);
     removed.push(`service ${found.serviceName}`);
   }
-  for (const secret of await listSecretsByTag(deps.clients, TAG_DEPLOYMENT_NAME, deploymentName)) {
+  const secrets = (await retried(deps, 'list the secrets', () => listSecretsByTag(deps.clients, TAG_DEPLOYMENT_NAME, deploymentName))) ?? [];
+  for (const secret of secrets) {
     const tags: Record<string, string | undefined> = Object.fromEntries((secret.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value]));
     if (tags[TAG_MANAGED_BY] !== MANAGED_BY_ZENML || !secret.ARN) continue;
     secretArns.add(secret.ARN);
     if (tags[TAG_DEPLOYMENT_ID]) deploymentIds.add(tags[TAG_DEPLOYMENT_ID]);
+  }
+  for (const id of deploymentIds) {
+    const name = autoScalingConfigurationNameFor(deploymentName, id);
+    if (name.ok) scalingNames.add(name.name);
+  }
+  // Scaling revisions go before the secrets: should this stop half-way, the secrets' tags still
+  // lead the next delete to them. Names that follow our naming for this deployment are found
+  // even when nothing else is left.
+  const all = (await retried(deps, 'list the auto scaling configurations', () => listAutoScalingRevisions(deps.clients))) ?? [];
+  for (const revision of all) {
+    const name = revision.AutoScalingConfigurationName ?? '';
+    const suffix = /-([0-9a-f]{8})$/.exec(name)?.[1];
+    const ours = suffix !== undefined && autoScalingConfigurationNameFor(deploymentName, suffix);
+    if (ours && ours.ok && ours.name === name) scalingNames.add(name);
+  }
+  for (const revision of all.filter((r) => scalingNames.has(r.AutoScalingConfigurationName ?? '') && !r.IsDefault && r.AutoScalingConfigurationArn)) {
+    const arn = revision.AutoScalingConfigurationArn ?? '';
+    const name = revision.AutoScalingConfigurationName ?? '';
+    const tags = await retried(deps, `read the tags of ${arn}`, () => listTags(deps.clients, arn));
+    if (!tags) continue;
+    if (tags[TAG_DEPLOYMENT_NAME] !== undefined && tags[TAG_DEPLOYMENT_NAME] !== deploymentName) continue;
+    deps.onProgress?.({ kind: 'step', message: `DeleteAutoScalingConfiguration ${name} revision ${revision.AutoScalingConfigurationRevision ?? '?'}` });
+    await persistently(deps, `delete auto scaling configuration ${arn}`, () => deleteAutoScalingConfiguration(deps.clients, arn));
+    removed.push(`auto scaling configuration ${name} revision ${revision.AutoScalingConfigurationRevision ?? '?'}`);
   }
   for (const arn of secretArns) {
     deps.onProgress?.({ kind: 'step', message: `DeleteSecret ${arn}` });
@@ -98,21 +132,6 @@ export async function deleteDeployment(deps: EngineDeps, deploymentName: string,
       deleted = await deleteSecretNow(deps.clients, arn);
     });
     if (deleted) removed.push(`secret ${arn}`);
-  }
-  for (const id of deploymentIds) {
-    const name = autoScalingConfigurationNameFor(deploymentName, id);
-    if (name.ok) scalingNames.add(name.name);
-  }
-  for (const name of scalingNames) {
-    for (const revision of await listAutoScalingRevisions(deps.clients, name)) {
-      const arn = revision.AutoScalingConfigurationArn;
-      if (!arn || revision.IsDefault) continue;
-      const tags = await listTags(deps.clients, arn).catch((): Record<string, string> => ({}));
-      if (tags[TAG_DEPLOYMENT_NAME] !== undefined && tags[TAG_DEPLOYMENT_NAME] !== deploymentName) continue;
-      deps.onProgress?.({ kind: 'step', message: `DeleteAutoScalingConfiguration ${name} revision ${revision.AutoScalingConfigurationRevision ?? '?'}` });
-      await persistently(deps, `delete auto scaling configuration ${arn}`, () => deleteAutoScalingConfiguration(deps.clients, arn));
-      removed.push(`auto scaling configuration ${name} revision ${revision.AutoScalingConfigurationRevision ?? '?'}`);
-    }
   }
   return { deploymentName, removed };
 }
