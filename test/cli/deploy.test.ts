@@ -93,6 +93,6 @@ void describe('cli: plan, deploy, list, status, pause, resume, delete', () => {
   void it('a file with errors is not deployed: exit 1 with the errors listed', async () => {
     const run = await runCli(['deploy', 'syntax-error.zenml.deployer.yaml', '--yes', ...aws()]);
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /^zenml-apprunner: syntax-error\.zenml\.deployer\.yaml has (an error|\d+ errors); fix (it|them) before deploying\.\n  syntax-error\.zenml\.deployer\.yaml:\d+:\d+: error yaml\./);
+    assert.match(run.stderr, /^zenml-apprunner: syntax-error\.zenml\.deployer\.yaml has (an error|\d+ errors); fix (it|them) before deploying\.\n {2}syntax-error\.zenml\.deployer\.yaml:\d+:\d+: error yaml\./);
   });
 });
