@@ -16,7 +16,7 @@ export interface WaitTarget {
   until: 'settled' | 'deleted';
 }
 
-const FIRST_INTERVAL_MS = 200;
+const FIRST_INTERVAL_MS = 50;
 const MAX_INTERVAL_MS = 5_000;
 /** Transient read failures (after the SDK's own retries) tolerated in a row while waiting. */
 const MAX_READ_FAILURES = 5;
@@ -89,6 +89,6 @@ export async function waitForService(deps: EngineDeps, target: WaitTarget, follo
     } catch {
       throw cancelledWhileWaiting(target, lastStatus);
     }
-    interval = Math.min(MAX_INTERVAL_MS, Math.round(interval * 1.5));
+    interval = Math.min(MAX_INTERVAL_MS, interval * 2);
   }
 }
