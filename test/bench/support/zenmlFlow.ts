@@ -46,8 +46,10 @@ export async function zenmlDeploy(clients: AwsClients, state: ZenmlState, servic
   const input = JSON.parse(JSON.stringify(service).split('@@SECRET_ARN@@').join(state.secretArn ?? '')) as CreateServiceCommandInput;
   input.AutoScalingConfigurationArn = state.scalingArn;
   if (state.serviceArn) {
-    const { ServiceName: _name, Tags: _tags, EncryptionConfiguration: _kms, ...update } = input;
-    await clients.appRunner.send(new UpdateServiceCommand({ ...update, ServiceArn: state.serviceArn }));
+    // UpdateService takes no name, tags or KMS key (ZenML's extra members, which AWS rejects, are left out).
+    const update = { ...input, ServiceArn: state.serviceArn };
+    for (const key of ['ServiceName', 'Tags', 'EncryptionConfiguration'] as const) delete (update as Partial<typeof update>)[key];
+    await clients.appRunner.send(new UpdateServiceCommand(update));
   } else {
     state.serviceArn = (await clients.appRunner.send(new CreateServiceCommand(input))).Service?.ServiceArn;
   }
