@@ -1,5 +1,6 @@
 // `status NAME`: where a deployment stands, and its recent operations.
 import { deploymentOperations, deploymentStatus } from '../../../common/src/deploy/engine';
+import { gigabytes, vcpu } from '../../../common/src/deploy/serviceShape';
 import { AWS_OPTION_HELP, AWS_OPTIONS, cliDeps, reportError, withAws } from '../awsContext';
 import { flag, type CliCommand } from '../command';
 import { EXIT_OK } from '../io';
@@ -42,7 +43,7 @@ export const statusCommand: CliCommand = {
         `${info.deploymentName}: ${info.status}`,
         `  service    ${info.serviceName}`,
         `  url        ${info.url}`,
-        `  size       ${info.cpu} CPU units / ${info.memory} MB`,
+        `  size       ${vcpu(info.cpu) ?? '?'} vCPU / ${gigabytes(info.memory) ?? '?'} GB`,
         `  image      ${info.image}`,
         '  operations',
         ...info.operations.map((op) => `    ${op.type ?? ''} ${op.status ?? ''} ${op.startedAt ?? ''}`),

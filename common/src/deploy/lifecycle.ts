@@ -44,8 +44,9 @@ function requireFound(found: FoundDeployment | undefined, name: string): FoundDe
   return found;
 }
 
-function target(found: FoundDeployment, deps: EngineDeps, timeoutMs: number, until: 'settled' | 'deleted') {
-  return { serviceArn: found.serviceArn, serviceName: found.serviceName, serviceId: found.serviceId, since: deps.clock.now(), timeoutMs, until };
+/** `since`: taken before the call, so log lines of an operation that finishes at once are not missed. */
+function target(found: FoundDeployment, since: number, timeoutMs: number, until: 'settled' | 'deleted') {
+  return { serviceArn: found.serviceArn, serviceName: found.serviceName, serviceId: found.serviceId, since, timeoutMs, until };
 }
 
 async function deleteServiceAndWait(deps: EngineDeps, found: FoundDeployment, timeoutMs: number): Promise<void> {
@@ -55,15 +56,16 @@ async function deleteServiceAndWait(deps: EngineDeps, found: FoundDeployment, ti
       throw error;
     });
     if (!current || current.Status === 'DELETED') return;
-    if (current.Status === 'OPERATION_IN_PROGRESS') await waitForService(deps, target(found, deps, timeoutMs, 'settled'));
+    if (current.Status === 'OPERATION_IN_PROGRESS') await waitForService(deps, target(found, deps.clock.now(), timeoutMs, 'settled'));
     deps.onProgress?.({ kind: 'step', message: `DeleteService ${found.serviceName}` });
+    const since = deps.clock.now();
     try {
       await deleteService(deps.clients, found.serviceArn);
     } catch (error) {
       if (isNotFound(error)) return;
       throw error;
     }
-    const after = await waitForService(deps, target(found, deps, timeoutMs, 'deleted'));
+    const after = await waitForService(deps, target(found, since, timeoutMs, 'deleted'));
     if (!after) return;
     if (attempt >= 2) throw new DeployFailedError(`${found.serviceName} is ${after.Status ?? 'DELETE_FAILED'} after a second delete attempt: look at its service log, then delete it in the console.`, after.Status ?? 'DELETE_FAILED');
     deps.onProgress?.({ kind: 'step', message: `${found.serviceName} is ${after.Status ?? 'DELETE_FAILED'}; trying once more` });
@@ -166,8 +168,9 @@ export async function changeDeployment(deps: EngineDeps, deploymentName: string,
   const found = requireFound(await findDeployment(deps.clients, deploymentName), deploymentName);
   const { call, expect } = ACTIONS[action];
   deps.onProgress?.({ kind: 'step', message: `${action} ${found.serviceName}` });
+  const since = deps.clock.now();
   const { operationId } = await call(deps.clients, found.serviceArn);
-  const service = await waitForService(deps, target(found, deps, timeoutMs, 'settled'));
+  const service = await waitForService(deps, target(found, since, timeoutMs, 'settled'));
   const operation = (await listOperations(deps.clients, found.serviceArn, 5)).find((op) => op.Id === operationId);
   if (service?.Status !== expect || (operation?.Status !== undefined && operation.Status !== 'SUCCEEDED')) {
     throw new DeployFailedError(`${action} of ${found.serviceName} did not succeed: the service is ${service?.Status ?? 'unknown'} (operation ${operation?.Status ?? 'unknown'}).`, service?.Status ?? 'unknown');

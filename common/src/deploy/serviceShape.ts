@@ -25,12 +25,14 @@ export const UPDATE_MEMBER: Record<Exclude<ShapeMember, 'encryption'>, string> =
   scaling: 'AutoScalingConfigurationArn',
 };
 
-function vcpu(value: string | undefined): number | undefined {
+/** vCPUs from App Runner's `1024` or `1 vCPU`. */
+export function vcpu(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   return /vcpu/i.test(value) ? Number.parseFloat(value) : Number(value) / 1024;
 }
 
-function gigabytes(value: string | undefined): number | undefined {
+/** GB from App Runner's `2048` or `2 GB`. */
+export function gigabytes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   return /gb/i.test(value) ? Number.parseFloat(value) : Number(value) / 1024;
 }
