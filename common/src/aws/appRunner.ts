@@ -1,8 +1,8 @@
-// Thin typed App Runner calls: one function per operation the product uses, failures turned
-// into `AwsCallError`s that name the target, and list calls that follow every page.
+// Thin typed App Runner calls: one function per read and lifecycle operation the product uses,
+// failures turned into `AwsCallError`s that name the target, and list calls that follow every
+// page. A deploy's mutating calls go through the plan executor (deploy/execute.ts) instead, so
+// `plan` shows exactly the inputs that are sent.
 import {
-  CreateAutoScalingConfigurationCommand,
-  CreateServiceCommand,
   DeleteAutoScalingConfigurationCommand,
   DeleteServiceCommand,
   DescribeAutoScalingConfigurationCommand,
@@ -14,17 +14,11 @@ import {
   PauseServiceCommand,
   ResumeServiceCommand,
   StartDeploymentCommand,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateServiceCommand,
   type AutoScalingConfiguration,
   type AutoScalingConfigurationSummary,
-  type CreateAutoScalingConfigurationCommandInput,
-  type CreateServiceCommandInput,
   type OperationSummary,
   type Service,
   type ServiceSummary,
-  type UpdateServiceCommandInput,
 } from '@aws-sdk/client-apprunner';
 import type { AwsClients } from './clientFactory';
 import { awsCall } from './errors';
@@ -66,25 +60,6 @@ export async function listTags(clients: AwsClients, resourceArn: string): Promis
   return Object.fromEntries((answer.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
 }
 
-export async function tagResource(clients: AwsClients, resourceArn: string, tags: Record<string, string>): Promise<void> {
-  const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-  await call(clients, 'TagResource', () => clients.appRunner.send(new TagResourceCommand({ ResourceArn: resourceArn, Tags })));
-}
-
-export async function untagResource(clients: AwsClients, resourceArn: string, keys: string[]): Promise<void> {
-  await call(clients, 'UntagResource', () => clients.appRunner.send(new UntagResourceCommand({ ResourceArn: resourceArn, TagKeys: keys })));
-}
-
-export async function createService(clients: AwsClients, input: CreateServiceCommandInput): Promise<{ service: Service; operationId?: string }> {
-  const answer = await call(clients, 'CreateService', () => clients.appRunner.send(new CreateServiceCommand(input)));
-  return { service: required(answer.Service, 'a service'), operationId: answer.OperationId };
-}
-
-export async function updateService(clients: AwsClients, input: UpdateServiceCommandInput): Promise<{ service: Service; operationId?: string }> {
-  const answer = await call(clients, 'UpdateService', () => clients.appRunner.send(new UpdateServiceCommand(input)));
-  return { service: required(answer.Service, 'a service'), operationId: answer.OperationId };
-}
-
 export async function deleteService(clients: AwsClients, serviceArn: string): Promise<{ operationId?: string }> {
   const answer = await call(clients, 'DeleteService', () => clients.appRunner.send(new DeleteServiceCommand({ ServiceArn: serviceArn })));
   return { operationId: answer.OperationId };
@@ -103,11 +78,6 @@ export async function resumeService(clients: AwsClients, serviceArn: string): Pr
 export async function startDeployment(clients: AwsClients, serviceArn: string): Promise<{ operationId?: string }> {
   const answer = await call(clients, 'StartDeployment', () => clients.appRunner.send(new StartDeploymentCommand({ ServiceArn: serviceArn })));
   return { operationId: answer.OperationId };
-}
-
-export async function createAutoScalingConfiguration(clients: AwsClients, input: CreateAutoScalingConfigurationCommandInput): Promise<AutoScalingConfiguration> {
-  const answer = await call(clients, 'CreateAutoScalingConfiguration', () => clients.appRunner.send(new CreateAutoScalingConfigurationCommand(input)));
-  return required(answer.AutoScalingConfiguration, 'an auto scaling configuration');
 }
 
 export async function describeAutoScalingConfiguration(clients: AwsClients, arn: string): Promise<AutoScalingConfiguration> {

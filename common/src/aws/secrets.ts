@@ -1,7 +1,6 @@
 // Thin typed Secrets Manager calls. Values pass through; they are never logged or put in errors
 // (AWS's own messages do not carry them).
 import {
-  CreateSecretCommand,
   DeleteSecretCommand,
   GetSecretValueCommand,
   ListSecretsCommand,
@@ -13,12 +12,6 @@ import { awsCall } from './errors';
 
 function call<T>(clients: AwsClients, operation: string, run: () => Promise<T>): Promise<T> {
   return awsCall(clients.target, 'secretsmanager', operation, run);
-}
-
-export async function createSecret(clients: AwsClients, input: { Name: string; SecretString: string; Description?: string; Tags: { Key: string; Value: string }[] }): Promise<{ arn: string }> {
-  const answer = await call(clients, 'CreateSecret', () => clients.secrets.send(new CreateSecretCommand(input)));
-  if (answer.ARN === undefined) throw new Error('Secrets Manager answered without an ARN');
-  return { arn: answer.ARN };
 }
 
 export async function putSecretValue(clients: AwsClients, secretId: string, value: string): Promise<void> {

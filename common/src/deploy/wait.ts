@@ -46,7 +46,7 @@ export class ServiceLogFollower {
   }
 }
 
-export function cancelledWhileWaiting(target: WaitTarget, status: string): DeployCancelledError {
+function cancelledWhileWaiting(target: WaitTarget, status: string): DeployCancelledError {
   return new DeployCancelledError(
     `Stopped waiting for ${target.serviceName}: it is ${status}. App Runner finishes the running operation on its own; nothing is left half-made. Check it with \`zenml-apprunner status\`.`,
     status,
