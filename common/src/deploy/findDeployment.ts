@@ -35,13 +35,15 @@ function looksLike(name: string, prefix: string, deploymentName: string): boolea
 /**
  * The service tagged `managed-by=zenml` and `zenml-deployment-name=<name>`, or undefined. Services
  * whose name follows ZenML's naming for this deployment are checked first (one tag read in the
- * usual case); the others only when none of those matches, e.g. after a prefix change.
+ * usual case); other services named the ZenML way only when none of those matches, e.g. after
+ * a prefix change; services named any other way are never asked.
  */
 export async function findDeployment(clients: AwsClients, deploymentName: string, options: FindOptions = {}): Promise<FoundDeployment | undefined> {
   const prefix = options.serviceNamePrefix ?? 'zenml-';
   const summaries = await listServices(clients);
   const likely = summaries.filter((summary) => looksLike(summary.ServiceName ?? '', prefix, deploymentName));
-  const others = summaries.filter((summary) => !likely.includes(summary));
+  // Every name ZenML or we give ends in `-<8 hex>`: services named otherwise cannot be ours.
+  const others = summaries.filter((summary) => !likely.includes(summary) && /-[0-9a-f]{8}$/.test(summary.ServiceName ?? ''));
   for (const summary of [...likely, ...others]) {
     if (summary.ServiceArn === undefined) continue;
     let tags: Record<string, string>;
