@@ -22,6 +22,13 @@ export interface DeployResult {
   warnings: string[];
 }
 
+/** Statuses in which App Runner refuses changes, and the way out. */
+const BLOCKING_STATUS: Record<string, string> = {
+  OPERATION_IN_PROGRESS: 'an operation is running on it. Deploy again once `zenml-apprunner status` shows it settled.',
+  PAUSED: 'resume it first (`zenml-apprunner resume`), then deploy.',
+  DELETE_FAILED: 'delete it first (`zenml-apprunner delete`), then deploy.',
+};
+
 interface ServiceRef {
   arn: string;
   name: string;
@@ -62,6 +69,9 @@ export async function applyPlan(plan: DeployPlan, deps: EngineDeps): Promise<Dep
     const how = problems.length === 0 ? state : `${state} Cleanup left work behind: ${problems.join(' ')}`;
     throw new DeployFailedError(`${message} ${how}`.trim(), how, logLines);
   };
+
+  const busy = plan.existing && plan.calls.length > 0 ? BLOCKING_STATUS[plan.existing.service.Status ?? ''] : undefined;
+  if (busy) throw new DeployFailedError(`${plan.serviceName} is ${plan.existing?.service.Status ?? ''}: ${busy} Nothing was changed.`, plan.existing?.service.Status ?? '');
 
   for (const call of plan.calls.filter((c) => !c.cleanup)) {
     if (deps.signal?.aborted) {

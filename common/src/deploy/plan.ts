@@ -180,6 +180,12 @@ export function buildPlan({ desired, existing, existingSecretValues }: PlanInput
   }
 
   const changedMembers = [...new Set(fieldChanges.map((change) => change.member))] as Exclude<ShapeMember, 'encryption'>[];
+  // A service whose creation failed runs nothing: the same settings are deployed again (the way
+  // App Runner lets a CREATE_FAILED service be fixed).
+  if (existing.service.Status === 'CREATE_FAILED' && !changedMembers.includes('source')) {
+    changedMembers.push('source');
+    changes.push(`~ deploy ${existing.found.serviceName} again: its creation failed`);
+  }
   if (changedMembers.length > 0) {
     const update: Record<string, unknown> = { ServiceArn: serviceArn };
     const source = wanted as unknown as Record<string, unknown>;

@@ -142,4 +142,25 @@ void describe('deploy engine: services made by ZenML', () => {
     assert.ok(again.planReads.length <= 4, again.planReads.join(', '));
     await assertNoOrphans(t.emulator, t);
   });
+
+  void it('a paused service is not changed (resume first); a CREATE_FAILED one is deployed again', async () => {
+    const tags = (name: string, id: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': name, 'zenml-deployment-id': id });
+    await t.emulator.control.seedServices({
+      services: [
+        { name: 'zenml-sleepy-11111111', status: 'PAUSED', healthCheckPath: '/health', tags: tags('sleepy', '11111111-0000-4000-8000-000000000000') },
+        { name: 'zenml-broken-22222222', status: 'CREATE_FAILED', healthCheckPath: '/health', tags: tags('broken', '22222222-0000-4000-8000-000000000000') },
+      ],
+    });
+    const paused = await deploy(t, { name: 'sleepy', secrets: false, generateAuthKey: false }).then(() => undefined, (e: unknown) => e);
+    assert.ok(paused instanceof Error && /^zenml-sleepy-11111111 is PAUSED: resume it first/.test(paused.message), String(paused));
+    const fixed = await deploy(t, { name: 'broken', secrets: false, generateAuthKey: false });
+    assert.equal(fixed.plan.action, 'update');
+    assert.ok(fixed.plan.calls.some((call) => call.operation === 'UpdateService'));
+    const again = await deploy(t, { name: 'broken', secrets: false, generateAuthKey: false });
+    assert.equal(again.plan.action, 'none', 'settled once it runs');
+    assert.equal(fixed.result.status, 'RUNNING');
+    await deleteDeployment(recordedDeps(t.emulator).deps, 'sleepy');
+    await deleteDeployment(recordedDeps(t.emulator).deps, 'broken');
+    await assertNoOrphans(t.emulator, t);
+  });
 });

@@ -63,6 +63,17 @@ void describe('plan, without AWS', () => {
     assert.ok(!plan.changes.join('\n').includes('new-token') && !plan.changes.join('\n').includes('old-token'));
   });
 
+  void it('an unchanged service is a no-op, unless its creation failed: then it is deployed again', () => {
+    const wanted = desired(deployerFile({ secrets: false, generateAuthKey: false }));
+    const scaling = { arn: 'arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/x/1/0123456789abcdef0123456789abcdef', name: wanted.scalingName, revision: 1, isDefault: false, ...wanted.scaling };
+    const service = { ...wanted.service, ServiceArn: 'arn:svc', Status: 'RUNNING', AutoScalingConfigurationSummary: { AutoScalingConfigurationArn: scaling.arn } } as unknown as Service;
+    const found = { serviceName: wanted.serviceName, serviceId: 'id', serviceArn: 'arn:svc', serviceUrl: '', status: 'RUNNING', deploymentName: 'weather-agent', deploymentId: ID, tags: wanted.tags };
+    assert.equal(buildPlan({ desired: wanted, existing: { found, service, secretArn: undefined, scaling } }).action, 'none');
+    const failed = buildPlan({ desired: wanted, existing: { found, service: { ...service, Status: 'CREATE_FAILED' }, secretArn: undefined, scaling } });
+    assert.deepEqual(failed.calls.map((call) => call.operation), ['UpdateService']);
+    assert.ok(failed.changes.includes(`~ deploy ${wanted.serviceName} again: its creation failed`));
+  });
+
   void it('an image outside ECR stops the plan with a clear message', () => {
     assert.throws(() => desired(deployerFile().replace(/image: .*/, 'image: docker.io/library/nginx:latest')), (error: unknown) => error instanceof DeployInputError);
   });
