@@ -90,6 +90,27 @@ void describe('cli: plan, deploy, list, status, pause, resume, delete', () => {
     }
   });
 
+  void it('Ctrl+C while waiting: exit 130, says the state, leaves AWS consistent', async () => {
+    await control.configure({ provisioningMs: 3000 });
+    try {
+      let sent = false;
+      const run = await runCli(['deploy', FILE, '--yes', ...aws()], {
+        onStderr: (soFar, child) => {
+          if (!sent && soFar.includes('- CreateService')) {
+            sent = true;
+            child.kill('SIGINT');
+          }
+        },
+      });
+      assert.equal(run.code, 130, run.stderr);
+      assert.match(run.stderr, /Stopped waiting for zenml-weather-agent-[0-9a-f]{8}: it is OPERATION_IN_PROGRESS\. App Runner finishes the running operation on its own/);
+    } finally {
+      await control.configure({ provisioningMs: 0 });
+    }
+    const deleted = await runCli(['delete', FILE, '--yes', ...aws()]);
+    assert.equal(deleted.code, 0, deleted.stderr);
+  });
+
   void it('a file with errors is not deployed: exit 1 with the errors listed', async () => {
     const run = await runCli(['deploy', 'syntax-error.zenml.deployer.yaml', '--yes', ...aws()]);
     assert.equal(run.code, 1);
