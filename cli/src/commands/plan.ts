@@ -26,7 +26,9 @@ export const planCommand: CliCommand = {
       const clients = createAwsClients(target);
       try {
         let offline = false;
-        if (target.endpoint === undefined) {
+        // Only the default chain may come up empty; a profile that was asked for must work (an
+        // expired SSO session is an error to fix, not a reason to plan blind).
+        if (target.endpoint === undefined && target.profile === undefined) {
           offline = !(await clients.appRunner.config.credentials().then(() => true, () => false));
           if (offline) io.stderr('zenml-apprunner: no AWS credentials found: planning as if nothing exists yet.\n');
         }
