@@ -18,6 +18,13 @@ void test('targets VS Code 1.100 so the extension runs in the code-server we can
   assert.match(manifest.devDependencies['@types/vscode'], /^~?1\.100\./);
 });
 
+void test('the CLI installs on its own: bin zenml-apprunner, and npm pack carries the bundle', () => {
+  assert.deepEqual((manifest as unknown as { bin: Record<string, string> }).bin, { 'zenml-apprunner': 'dist/cli.js' });
+  assert.match(readFileSync(join(root, 'dist', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[];
+  assert.deepEqual(packed[0].files.map((file) => file.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+});
+
 void test('activates only for deployer files, never on startup', () => {
   assert.ok(!manifest.activationEvents.includes('*'));
   assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
@@ -26,7 +33,7 @@ void test('activates only for deployer files, never on startup', () => {
   assert.deepEqual(language?.filenamePatterns, ['*.zenml.deployer.yaml']);
 });
 
-void test('the .vsix carries only the bundles, schemas, media, docs and the manifest', () => {
+void test('the .vsix carries only what the extension runs: its two bundles, schemas, media, docs and the manifest', () => {
   const listing = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
     cwd: root,
     encoding: 'utf8',
@@ -35,9 +42,10 @@ void test('the .vsix carries only the bundles, schemas, media, docs and the mani
   const allowed = /^(dist\/[^/]+\.js|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const unexpected = files.filter((file) => !allowed.test(file));
   assert.deepEqual(unexpected, []);
-  for (const bundle of ['extension', 'server', 'cli', 'emulator']) {
+  for (const bundle of ['extension', 'server']) {
     assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js missing from the package`);
   }
+  for (const bundle of ['cli', 'emulator']) assert.ok(!files.includes(`dist/${bundle}.js`), `dist/${bundle}.js is not for the extension`);
   assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
 });
 
