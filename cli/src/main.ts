@@ -1,20 +1,36 @@
-// Entry point of `dist/cli.js`: `node dist/cli.js <command> ...`, see `--help`.
-import { COMMANDS, findCommand, type Command } from './commands';
-import { type CliIo, EXIT_OK, EXIT_USAGE, nodeIo, UsageError } from './io';
+#!/usr/bin/env node
+// Entry point of `dist/cli.js` (the `zenml-apprunner` bin): `zenml-apprunner <command> ...`.
+import { parseArgs } from 'node:util';
+import type { CliCommand } from './command';
+import { COMMANDS, findCommand } from './registry';
+import { type CliIo, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, nodeIo, UsageError } from './io';
+import { askOnTerminal } from './terminal';
 
-const PROGRAM = 'zenml-deployer';
+export const PROGRAM = 'zenml-apprunner';
+
+const EXIT_CODES = 'Exit codes: 0 done, 1 failed (or problems found), 2 usage error, 3 needs confirmation, 130 cancelled.';
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));
   const lines = COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`);
-  return [`Usage: ${PROGRAM} <command> [options]`, '', 'Commands:', ...lines, '', `Run \`${PROGRAM} <command> --help\` for details. Exit codes: 0 ok, 1 problems found, 2 usage error.`, ''].join('\n');
+  return [`Usage: ${PROGRAM} <command> [options]`, '', 'Commands:', ...lines, '', `Run \`${PROGRAM} <command> --help\` for details. ${EXIT_CODES}`, ''].join('\n');
 }
 
-function commandHelp(command: Command): string {
+function commandHelp(command: CliCommand): string {
   return [`Usage: ${PROGRAM} ${command.usage}`, '', command.summary, ...command.details.map((line) => `  ${line}`), ''].join('\n');
 }
 
 const isHelp = (arg: string): boolean => arg === '--help' || arg === '-h';
+
+function parseCommandArgs(command: CliCommand, argv: readonly string[]) {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: command.options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    // util.parseArgs words its errors for people already ("Unknown option '--fix'").
+    throw new UsageError(`${command.name}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+  }
+}
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -35,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(parseCommandArgs(command, rest), io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`${PROGRAM} ${error.message}\nUsage: ${PROGRAM} ${command.usage} (see --help)\n`);
@@ -44,7 +60,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), nodeIo).then(
+  const controller = new AbortController();
+  // First Ctrl+C: stop waiting and say where things are; a second one ends the process at once.
+  process.once('SIGINT', () => {
+    controller.abort();
+    process.once('SIGINT', () => process.exit(EXIT_CANCELLED));
+  });
+  const io = { ...nodeIo(controller.signal), ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}) };
+  runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -70,9 +70,9 @@ void describe('cli validate: exit codes', { concurrency: true }, () => {
   });
 
   const usage: [string, string[], RegExp][] = [
-    ['no arguments', [], /Usage: zenml-deployer <command>/],
+    ['no arguments', [], /Usage: zenml-apprunner <command>/],
     ['no files', ['validate'], /validate: no files given/],
-    ['an unknown flag', ['validate', '--fix', fixture('valid.zenml.deployer.yaml')], /unknown option --fix/],
+    ['an unknown flag', ['validate', '--fix', fixture('valid.zenml.deployer.yaml')], /Unknown option '--fix'/],
     ['an unknown command', ['lint', 'x.yaml'], /unknown command 'lint'/],
   ];
   for (const [what, args, message] of usage) {
@@ -87,7 +87,7 @@ void describe('cli validate: exit codes', { concurrency: true }, () => {
     const missing = fixture('missing.zenml.deployer.yaml');
     const run = await cli('validate', missing, fixture('syntax-error.zenml.deployer.yaml'));
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, `zenml-deployer: cannot read ${missing}: no such file\n`);
+    assert.equal(run.stderr, `zenml-apprunner: cannot read ${missing}: no such file\n`);
     assert.match(run.stdout, /syntax-error\.zenml\.deployer\.yaml:\d+:\d+: error yaml\.syntax /);
   });
 
@@ -97,7 +97,7 @@ void describe('cli validate: exit codes', { concurrency: true }, () => {
     assert.match(general.stdout, /validate FILE\.\.\. \[--json\]/);
     const command = await cli('validate', '--help');
     assert.equal(command.code, 0);
-    assert.match(command.stdout, /^Usage: zenml-deployer validate FILE\.\.\. \[--json\]/);
+    assert.match(command.stdout, /^Usage: zenml-apprunner validate FILE\.\.\. \[--json\]/);
   });
 });
 
