@@ -3,6 +3,7 @@ import type { CliCommand } from './command';
 import { deleteCommand } from './commands/delete';
 import { deployCommand } from './commands/deploy';
 import { listCommand } from './commands/list';
+import { logsCommand } from './commands/logs';
 import { planCommand } from './commands/plan';
 import { pauseCommand, redeployCommand, resumeCommand } from './commands/serviceAction';
 import { statusCommand } from './commands/status';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   pauseCommand,
   resumeCommand,
   redeployCommand,
+  logsCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {

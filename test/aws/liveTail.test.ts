@@ -100,6 +100,39 @@ void describe('CloudWatch Logs Live Tail', () => {
     assert.equal(tooMany.name, 'InvalidParameterException');
   });
 
+  void it('ends a session after its time limit with SessionTimeoutException (configurable; AWS: 3 hours)', async () => {
+    await prepare();
+    await t.emulator.control.configure({ liveTailSessionMs: 100 });
+    try {
+      const response = await t.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [GROUP_ARN] }));
+      const seen: string[] = [];
+      const error = await errorOf(async () => {
+        for await (const event of response.responseStream!) if (event.sessionStart) seen.push('sessionStart');
+      });
+      assert.deepEqual(seen, ['sessionStart']);
+      assert.equal(error.name, 'SessionTimeoutException');
+    } finally {
+      await t.emulator.control.configure({ liveTailSessionMs: 3 * 60 * 60 * 1000 });
+    }
+  });
+
+  void it('drops open sessions mid-stream on request, as a network failure would', async () => {
+    await prepare();
+    const response = await t.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [GROUP_ARN] }));
+    let started = false;
+    const error = await errorOf(async () => {
+      for await (const event of response.responseStream!) {
+        if (event.sessionStart) {
+          started = true;
+          assert.equal(await t.emulator.control.dropLiveTailSessions(), 1);
+        }
+      }
+    });
+    assert.ok(started);
+    assert.notEqual(error.name, 'SessionTimeoutException');
+    assert.equal(await t.emulator.control.dropLiveTailSessions(), 0, 'the dropped session is no longer open');
+  });
+
   void it('ends open sessions when the emulator stops', async () => {
     const emulator = await startEmulator({ port: 0, liveTailFlushMs: 20, appLogIntervalMs: 0 });
     const { logs } = makeClients(emulator);

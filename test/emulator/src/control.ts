@@ -7,6 +7,7 @@ import { isInUse } from './apprunner/describe';
 import { seedServices } from './apprunner/seed';
 import type { AppendLogsRequest, AppendLogsResponse, EmulatorSettingsPatch, FaultRequest, RegionDump, SeedServicesRequest, StateDump } from './controlTypes';
 import type { Faults } from './faults';
+import type { LiveTailSessions } from './logs/liveTail';
 import { appendEvents, createGroup, createStream } from './logs/store';
 import { AwsError } from './protocol';
 import { localServiceUrl } from './serviceSurface';
@@ -84,6 +85,7 @@ export function applySettings(state: EmulatorState, patch: EmulatorSettingsPatch
   settings.provisioningMs = nonNegative(patch.provisioningMs, 'provisioningMs') ?? settings.provisioningMs;
   settings.appLogIntervalMs = nonNegative(patch.appLogIntervalMs, 'appLogIntervalMs') ?? settings.appLogIntervalMs;
   settings.liveTailFlushMs = nonNegative(patch.liveTailFlushMs, 'liveTailFlushMs') ?? settings.liveTailFlushMs;
+  settings.liveTailSessionMs = nonNegative(patch.liveTailSessionMs, 'liveTailSessionMs') ?? settings.liveTailSessionMs;
   if (patch.liveTailDenied !== undefined) {
     if (!Array.isArray(patch.liveTailDenied) || !patch.liveTailDenied.every((key) => typeof key === 'string')) throw new ControlError(400, 'liveTailDenied must be a list of access key ids');
     settings.liveTailDenied = [...patch.liveTailDenied];
@@ -149,6 +151,8 @@ export interface ControlContext {
   state: EmulatorState;
   faults: Faults;
   generators: LogGenerators;
+  /** Open Live Tail sessions, so that a test can drop them mid-stream. */
+  liveTailSessions: LiveTailSessions;
   emulatorUrl: () => string;
   /** After settings change (e.g. the application log interval). */
   onSettingsChanged: () => void;
@@ -204,6 +208,7 @@ export function handleControlRequest(control: ControlContext, request: IncomingM
       const stopped = generators.stop(path.slice('logs/generators/'.length));
       return sendJson(response, stopped ? 200 : 404, { ok: stopped });
     }
+    if (route === 'POST live-tail/drop') return sendJson(response, 200, { dropped: control.liveTailSessions.dropAll() });
     if (route === 'GET faults') return sendJson(response, 200, { faults: faults.list() });
     if (route === 'POST faults') {
       const request = parseBody<FaultRequest>(body);

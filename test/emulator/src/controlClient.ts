@@ -59,6 +59,11 @@ export class ControlClient {
     await this.call('DELETE', `logs/generators/${encodeURIComponent(id)}`);
   }
 
+  /** Drops every open Live Tail session's connection mid-stream; answers how many were open. */
+  async dropLiveTailSessions(): Promise<number> {
+    return (await this.call<{ dropped: number }>('POST', 'live-tail/drop')).dropped;
+  }
+
   addFault(fault: FaultRequest): Promise<FaultRule> {
     return this.call('POST', 'faults', fault);
   }

@@ -29,6 +29,7 @@ export interface EmulatorSettingsPatch {
   provisioningMs?: number;
   appLogIntervalMs?: number;
   liveTailFlushMs?: number;
+  liveTailSessionMs?: number;
   liveTailDenied?: string[];
   quotas?: Partial<Quotas>;
 }

@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   appLogIntervalMs?: number;
   /** Interval of Live Tail sessionUpdate messages. Default 1000 ms. */
   liveTailFlushMs?: number;
+  /** Length of a Live Tail session before SessionTimeoutException. Default 3 hours, as on AWS. */
+  liveTailSessionMs?: number;
   /** Default 123456789012. */
   accountId?: string;
   quotas?: Partial<Quotas>;
@@ -85,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     provisioningMs: options.provisioningMs ?? 3000,
     appLogIntervalMs: options.appLogIntervalMs ?? 10_000,
     liveTailFlushMs: options.liveTailFlushMs ?? 1000,
+    liveTailSessionMs: options.liveTailSessionMs ?? 3 * 60 * 60 * 1000,
     liveTailDenied: [...(options.liveTailDenied ?? [])],
     quotas: { ...DEFAULT_QUOTAS, ...options.quotas },
   });
@@ -99,7 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   ticker.restart();
 
   let url = '';
-  const control = { state, faults, generators, emulatorUrl: () => url, onSettingsChanged: () => ticker.restart() };
+  const control = { state, faults, generators, liveTailSessions: sessions, emulatorUrl: () => url, onSettingsChanged: () => ticker.restart() };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);

@@ -23,6 +23,8 @@ export interface RuntimeSettings {
   appLogIntervalMs: number;
   /** How often a Live Tail session sends a sessionUpdate. */
   liveTailFlushMs: number;
+  /** How long a Live Tail session lasts before SessionTimeoutException (AWS: 3 hours). */
+  liveTailSessionMs: number;
   /** Access key ids refused StartLiveTail (AccessDeniedException). */
   liveTailDenied: string[];
   quotas: Quotas;

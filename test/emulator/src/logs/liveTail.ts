@@ -9,8 +9,6 @@ import { compileFilterPattern } from './filterPattern';
 import { groupNameFromIdentifier, logGroupArn, requireGroup } from './store';
 import { uuid } from '../ids';
 
-/** AWS ends a Live Tail session after three hours. */
-const SESSION_LIMIT_MS = 3 * 60 * 60 * 1000;
 /** AWS samples when more than 500 events per second match. */
 const MAX_RESULTS_PER_UPDATE = 500;
 
@@ -41,6 +39,14 @@ export class LiveTailSessions {
   endAll(): void {
     for (const response of this.open) response.end();
     this.open.clear();
+  }
+
+  /** Destroys every open session's connection without a closing message, as a network failure would; returns how many. */
+  dropAll(): number {
+    const dropped = this.open.size;
+    for (const response of this.open) response.socket?.destroy();
+    this.open.clear();
+    return dropped;
   }
 }
 
@@ -96,7 +102,7 @@ export function startLiveTail(state: EmulatorState, sessions: LiveTailSessions, 
       const limit = setTimeout(() => {
         flush();
         response.end(encodeException('SessionTimeoutException', 'Live Tail session has ended after reaching the session time limit.'));
-      }, SESSION_LIMIT_MS);
+      }, state.settings.liveTailSessionMs);
       state.events.on('append', onAppend);
       response.once('close', () => {
         clearInterval(timer);
