@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { AwsConnection } from './aws/connection';
+import { registerDeployCommands } from './commands/deployCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerClearSecretsCommand, registerInvokeCommand } from './commands/invokeCommand';
 import { createSampleConfig } from './commands/sampleConfigCommand';
 import { registerServiceCommands, type CommandContext } from './commands/serviceCommands';
 import { registerSettingsFileCommand } from './commands/settingsFileCommand';
+import { DeployCodeLensProvider } from './deploy/deployCodeLens';
 import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
 import { startLanguageClient } from './language/languageClient';
 import { SandboxController } from './sandbox/sandboxCommands';
@@ -26,12 +28,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
   const sandbox = new SandboxController(context, connection);
   const secrets = new DeploymentSecrets(context.secrets, context.globalState);
   const commands: CommandContext = { connection, tree };
+  const statusBar = new ConnectionStatusBar(connection);
+  const codeLenses = new DeployCodeLensProvider();
   context.subscriptions.push(
     connection,
     tree,
     view,
     sandbox,
-    new ConnectionStatusBar(connection),
+    statusBar,
+    codeLenses,
+    vscode.languages.registerCodeLensProvider({ language: 'zenml-deployer-yaml' }, codeLenses),
+    ...registerDeployCommands({ ...commands, secrets, statusBar }),
     ...registerExplorerCommands(commands),
     ...registerServiceCommands(commands),
     ...sandbox.register(),
@@ -39,7 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
     registerClearSecretsCommand(secrets),
     registerSettingsFileCommand(commands),
     vscode.commands.registerCommand('zenmlAppRunner.createSampleConfig', createSampleConfig),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      tree.refresh();
+      codeLenses.refresh();
+    }),
   );
   const languageClient = await startLanguageClient(context);
   context.subscriptions.push(vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageClient.restart()));

@@ -2,6 +2,8 @@
 // open or copy its URL, copy its ARN. Long calls run under a cancellable progress notification.
 import * as vscode from 'vscode';
 import { pauseService, resumeService, startDeployment } from '../../../common/src/aws/appRunner';
+import { changeDeployment, engineDeps } from '../../../common/src/deploy/engine';
+import { reportFailure, reportSuccess } from '../deploy/outcome';
 import type { AwsClients } from '../../../common/src/aws/clientFactory';
 import type { AwsConnection } from '../aws/connection';
 import type { ServiceEntry } from '../explorer/deploymentsModel';
@@ -30,15 +32,40 @@ export async function pickService(tree: DeploymentsTreeProvider, node: ExplorerN
   return picked?.service;
 }
 
-/** Runs one state-changing call with progress; the tree then polls until the operation settles. */
-async function act(ctx: CommandContext, service: ServiceEntry, title: string, run: (clients: AwsClients) => Promise<unknown>): Promise<void> {
+type Action = 'pause' | 'resume' | 'redeploy';
+const DONE: Record<Action, string> = { pause: 'paused', resume: 'running again', redeploy: 'redeployed and running' };
+
+/**
+ * Pause, resume or redeploy. A ZenML deployment goes through the engine, which waits until the
+ * operation settles and says how it ended; another service gets the single call, and the tree
+ * polls until it settles.
+ */
+async function act(ctx: CommandContext, service: ServiceEntry, action: Action, title: string, direct: (clients: AwsClients) => Promise<unknown>): Promise<void> {
+  let deploymentName: string | undefined;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, async () => {
-      await run(await ctx.connection.clientsForRegion(service.region));
+    deploymentName = service.managed ? (await ctx.tree.detailsOf(service)).deployment?.name : undefined;
+  } catch {
+    deploymentName = undefined; // the direct call below names the problem, if there is one
+  }
+  const logs = deploymentName ? { deploymentName, region: service.region } : undefined;
+  try {
+    const clients = await ctx.connection.clientsForRegion(service.region);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: deploymentName !== undefined }, async (progress, token) => {
+      if (deploymentName === undefined) {
+        await direct(clients);
+        return;
+      }
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort(new Error('cancelled in VS Code')));
+      ctx.tree.operationStarted();
+      const deps = engineDeps(clients, { signal: abort.signal, onProgress: (event) => event.kind !== 'log' && progress.report({ message: event.message }) });
+      await changeDeployment(deps, deploymentName, action);
     });
     ctx.tree.operationStarted();
+    if (deploymentName !== undefined) await reportSuccess(`${service.name} is ${DONE[action]}.`, action === 'pause' ? undefined : serviceUrl(service.url), logs);
   } catch (error) {
-    void vscode.window.showErrorMessage(`${title} failed: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.tree.refresh();
+    await reportFailure(title, error, logs);
   }
 }
 
@@ -56,17 +83,17 @@ export function registerServiceCommands(ctx: CommandContext): vscode.Disposable[
         { modal: true, detail: 'A paused service serves no traffic and costs nothing for compute. Anything the pipeline keeps in memory is lost; resuming starts fresh instances.' },
         'Pause',
       );
-      if (confirm === 'Pause') await act(ctx, service, `Pausing ${service.name}`, (clients) => pauseService(clients, service.arn));
+      if (confirm === 'Pause') await act(ctx, service, 'pause', `Pausing ${service.name}`, (clients) => pauseService(clients, service.arn));
     }),
     vscode.commands.registerCommand('zenmlAppRunner.resumeService', async (node?: ExplorerNode) => {
       if (!requireTrust()) return;
       const service = await pickService(tree, node, (s) => s.presentation.state === 'paused', 'resumed');
-      if (service) await act(ctx, service, `Resuming ${service.name}`, (clients) => resumeService(clients, service.arn));
+      if (service) await act(ctx, service, 'resume', `Resuming ${service.name}`, (clients) => resumeService(clients, service.arn));
     }),
     vscode.commands.registerCommand('zenmlAppRunner.redeployService', async (node?: ExplorerNode) => {
       if (!requireTrust()) return;
       const service = await pickService(tree, node, isRunning, 'redeployed');
-      if (service) await act(ctx, service, `Redeploying ${service.name}`, (clients) => startDeployment(clients, service.arn));
+      if (service) await act(ctx, service, 'redeploy', `Redeploying ${service.name}`, (clients) => startDeployment(clients, service.arn));
     }),
     vscode.commands.registerCommand('zenmlAppRunner.openServiceUrl', async (node?: ExplorerNode) => {
       const service = await pickService(tree, node, (s) => s.url !== '', 'opened');
