@@ -19,6 +19,8 @@ export interface JourneyOptions {
   settings?: Record<string, unknown>;
   /** Test time limit (default 3 minutes; the first journey of a file also starts VS Code). */
   timeoutMs?: number;
+  /** Skip it, saying which missing behaviour it waits for. */
+  skip?: string;
 }
 
 export type JourneyBody = (workbench: Workbench, session: Session) => Promise<void>;
@@ -39,7 +41,7 @@ export function journeys(name: string, options: SessionOptions = {}): Journey {
     const journeyOptions = typeof optionsOrBody === 'function' ? {} : optionsOrBody;
     const body = typeof optionsOrBody === 'function' ? optionsOrBody : maybeBody;
     if (!body) throw new Error(`journey "${title}" has no body`);
-    void test(title, { timeout: journeyOptions.timeoutMs ?? 180_000 }, async () => {
+    void test(title, { timeout: journeyOptions.timeoutMs ?? 180_000, skip: journeyOptions.skip }, async () => {
       session ??= Session.start(name, options);
       const running = await session;
       const workbench = running.workbench;
@@ -58,7 +60,7 @@ export function journeys(name: string, options: SessionOptions = {}): Journey {
       }
     });
   }
-  return journey as Journey;
+  return journey;
 }
 
 async function keepEvidence(workbench: Workbench, session: Session): Promise<void> {

@@ -12,11 +12,12 @@ import { waitFor } from './waits';
 export const UI_TIMEOUT = 30_000;
 
 // The DOM is not in this project's TypeScript lib (Node only); these are the bits used in the page.
-interface Styled {
+interface DomNode {
+  className: string;
+  textContent: string | null;
   style: { top: string };
-}
-interface BrowserStyles {
-  getComputedStyle(node: unknown, pseudo: string): { content: string };
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<DomNode>;
 }
 
 export interface Problem {
@@ -62,7 +63,6 @@ export class Workbench {
 
   /** Quick Open (Ctrl+P), the file's name, Enter; resolves when its editor is active. */
   async openFile(name: string): Promise<void> {
-    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -97,30 +97,34 @@ export class Workbench {
     return match ? `${match[1]}:${match[2]}` : undefined;
   }
 
-  /** The editor's text as the user sees it (the files here fit on one screen). */
-  async editorText(): Promise<string> {
-    const lines = await this.editor.locator('.view-lines .view-line').evaluateAll((nodes) =>
-      nodes
-        .map((node) => ({ top: parseFloat((node as unknown as Styled).style.top), text: (node.textContent ?? '').replace(/\u00a0/g, ' ') }))
-        .sort((a, b) => a.top - b.top)
-        .map((line) => line.text),
+  /** The editor's text as the user sees it, without inlay hints (the files here fit on one screen). */
+  async editorText(): Promise<string[]> {
+    return this.editor.locator('.view-lines .view-line').evaluateAll((nodes: unknown) =>
+      (nodes as DomNode[])
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) =>
+          Array.from(line.querySelectorAll('span > span'))
+            // Inlay hints are injected text spans with generated `dyn-rule-*` classes.
+            .filter((span) => !/\bdyn-rule-/.test(span.className))
+            .map((span) => span.textContent ?? '')
+            .join('')
+            .replace(/\u00a0/g, ' '),
+        ),
     );
-    return lines.join('\n');
   }
 
-  /** Inlay hints shown in the editor (their text is injected by CSS, so it is read from the style). */
+  /** The inlay hints in the editor, one string per line that has any. */
   async inlayHints(): Promise<string[]> {
-    return this.editor.locator('.view-lines span[class*="dyn-rule"]').evaluateAll((nodes) =>
-      nodes
-        .map((node) => {
-          const styles = globalThis as unknown as BrowserStyles;
-          const before = styles.getComputedStyle(node, '::before').content;
-          const after = styles.getComputedStyle(node, '::after').content;
-          const own = node.textContent ?? '';
-          const injected = [before, after].filter((content) => content && content !== 'none' && content !== 'normal').map((content) => content.replace(/^"|"$/g, ''));
-          return [...injected, own].join('').replace(/\u00a0/g, ' ').trim();
-        })
-        .filter((text) => text.length > 0),
+    return this.editor.locator('.view-lines .view-line').evaluateAll((nodes: unknown) =>
+      (nodes as DomNode[])
+        .map((line) =>
+          Array.from(line.querySelectorAll('span[class*="dyn-rule-"]'))
+            .map((span) => span.textContent ?? '')
+            .join('')
+            .replace(/\u00a0/g, ' ')
+            .trim(),
+        )
+        .filter((hint) => hint.length > 0),
     );
   }
 
@@ -159,7 +163,13 @@ export class Workbench {
 
   /** Chooses a row of the open quick-fix menu by its title. */
   async applyQuickFix(title: string): Promise<void> {
-    await this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
+    // By keyboard, as the mouse's click on the menu is swallowed while the editor's hover moves.
+    const titles = (await this.page.locator('.action-widget .monaco-list-row.action').allInnerTexts()).map((text) => text.trim());
+    const index = titles.indexOf(title);
+    if (index < 0) throw new Error(`no quick fix "${title}" in ${JSON.stringify(titles)}`);
+    await this.page.locator('.action-widget .monaco-list-row.action.focused').first().waitFor({ timeout: UI_TIMEOUT });
+    for (let step = 0; step < index; step += 1) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
     await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
@@ -179,7 +189,7 @@ export class Workbench {
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await waitFor('suggestions to be listed', async () => ((await widget.locator('.monaco-list-row').count()) > 0 ? true : undefined), UI_TIMEOUT);
-    return widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    return widget.locator('.monaco-list-row').evaluateAll((rows: unknown) => (rows as DomNode[]).map((row) => row.getAttribute('aria-label') ?? ''));
   }
 
   async escape(): Promise<void> {
