@@ -2,6 +2,7 @@
 // comes from SecretStorage (asked for once when the service answers 401); the answer opens as a
 // formatted JSON document.
 import * as vscode from 'vscode';
+import { deploymentAuthKey } from '../invoke/authKey';
 import { invokeDeployment, invokeUrl, isProjectEmulator, parseParameters } from '../invoke/invokeDeployment';
 import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
@@ -33,7 +34,8 @@ export function registerInvokeCommand(ctx: CommandContext, secrets: DeploymentSe
     if (input === undefined) return;
     const parsed = parseParameters(input);
     if (!parsed.ok) return;
-    const deployment = (await ctx.tree.detailsOf(service).catch(() => undefined))?.deployment?.name ?? service.name;
+    const details = await ctx.tree.detailsOf(service).catch(() => undefined);
+    const deployment = details?.deployment?.name ?? service.name;
     const url = invokeUrl(service.url, await emulatorUrlFor(ctx));
     try {
       const result = await vscode.window.withProgress(
@@ -41,7 +43,8 @@ export function registerInvokeCommand(ctx: CommandContext, secrets: DeploymentSe
         async (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          let key = await secrets.get(deployment, AUTH_KEY);
+          // The stored key first, then the one the deployment itself holds (read, not stored).
+          let key = (await secrets.get(deployment, AUTH_KEY)) ?? (details ? await deploymentAuthKey(await ctx.connection.clientsForRegion(service.region), details.service) : undefined);
           let answer = await invokeDeployment(url, parsed.parameters, key, { signal: abort.signal });
           if (answer.status === 401) {
             key = await vscode.window.showInputBox({

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invokeDeployment, invokeUrl, isProjectEmulator, parseParameters } from '../../../client/src/invoke/invokeDeployment';
-import { useEmulator } from '../../aws/support/emulatorHarness';
+import { describeService } from '../../../common/src/aws/appRunner';
+import { createAwsClients } from '../../../common/src/aws/clientFactory';
+import { applyPlan, engineDeps, planFromText } from '../../../common/src/deploy/engine';
+import { deploymentAuthKey } from '../../../client/src/invoke/authKey';
+import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';
+import { REGION, TEST_CREDENTIALS, useEmulator } from '../../aws/support/emulatorHarness';
 
 void describe('invoke a deployment', () => {
   const env = useEmulator();
@@ -35,5 +40,26 @@ void describe('invoke a deployment', () => {
   void it('on AWS the URL is the service host over HTTPS; a non-emulator endpoint is told apart', async () => {
     assert.equal(invokeUrl('abc.us-east-1.awsapprunner.com'), 'https://abc.us-east-1.awsapprunner.com/invoke');
     assert.equal(await isProjectEmulator('http://127.0.0.1:9', 500), false);
+  });
+
+  void it('reads the key a deployment was given, from its environment or its secret, and invoke succeeds with it', async () => {
+    const clients = createAwsClients({ region: REGION, endpoint: env.emulator.url }, { credentials: TEST_CREDENTIALS });
+    try {
+      const deps = engineDeps(clients);
+      const inSecret = SAMPLE_CONFIG.replace('name: hello-pipeline', 'name: hello-secret')
+        .replace('use_secrets_manager: false', 'use_secrets_manager: true\n    instance_role_arn: arn:aws:iam::123456789012:role/apprunner-instance');
+      for (const text of [SAMPLE_CONFIG, inSecret]) {
+        const result = await applyPlan(await planFromText(text, 'zenml.deployer.yaml', deps), deps);
+        assert.ok(result.serviceArn);
+        const service = await describeService(clients, result.serviceArn);
+        const key = await deploymentAuthKey(clients, service);
+        assert.ok(key && key.length >= 32, 'a generated key is found');
+        const url = invokeUrl(service.ServiceUrl ?? '', env.emulator.url);
+        assert.equal((await invokeDeployment(url, {}, undefined)).status, 401);
+        assert.equal((await invokeDeployment(url, { n: 1 }, key)).status, 200);
+      }
+    } finally {
+      clients.destroy();
+    }
   });
 });
