@@ -118,10 +118,11 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
     );
     ctx.tree.operationStarted();
     const warnings = result.warnings.length > 0 ? ` (${result.warnings.join(' ')})` : '';
-    await reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${result.url ?? 'no URL yet'}${warnings}`, result.url, logs);
+    // Not awaited: the notification waits for a click, the status bar must not.
+    void reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${result.url ?? 'no URL yet'}${warnings}`, result.url, logs);
   } catch (error) {
     ctx.tree.refresh();
-    await reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
+    void reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
   } finally {
     activity.done();
   }
@@ -173,7 +174,7 @@ async function deleteCommand(ctx: DeployContext, node?: ExplorerNode): Promise<v
     void vscode.window.showInformationMessage(`Deleted ${deploymentName}: ${result.removed.length > 0 ? result.removed.join('; ') : 'nothing was left'}.`);
   } catch (error) {
     ctx.tree.refresh();
-    await reportFailure(`Deleting ${deploymentName}`, error, { deploymentName, region: service.region });
+    void reportFailure(`Deleting ${deploymentName}`, error, { deploymentName, region: service.region });
   } finally {
     activity.done();
   }

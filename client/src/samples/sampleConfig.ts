@@ -12,9 +12,10 @@ settings:
   deployer:
     region: us-east-1
     access_role_arn: arn:aws:iam::123456789012:role/apprunner-ecr-access
+    instance_role_arn: arn:aws:iam::123456789012:role/apprunner-instance
     health_check_protocol: HTTP
-    generate_auth_key: true
-    use_secrets_manager: false
+    generate_auth_key: true          # the key /invoke expects, kept in Secrets Manager
+    use_secrets_manager: true
   resources:
     cpu_count: 1
     memory: 2GB

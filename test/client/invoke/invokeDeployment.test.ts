@@ -46,9 +46,8 @@ void describe('invoke a deployment', () => {
     const clients = createAwsClients({ region: REGION, endpoint: env.emulator.url }, { credentials: TEST_CREDENTIALS });
     try {
       const deps = engineDeps(clients);
-      const inSecret = SAMPLE_CONFIG.replace('name: hello-pipeline', 'name: hello-secret')
-        .replace('use_secrets_manager: false', 'use_secrets_manager: true\n    instance_role_arn: arn:aws:iam::123456789012:role/apprunner-instance');
-      for (const text of [SAMPLE_CONFIG, inSecret]) {
+      const plainEnv = SAMPLE_CONFIG.replace('name: hello-pipeline', 'name: hello-plain').replace('use_secrets_manager: true', 'use_secrets_manager: false');
+      for (const text of [SAMPLE_CONFIG, plainEnv]) {
         const result = await applyPlan(await planFromText(text, 'zenml.deployer.yaml', deps), deps);
         assert.ok(result.serviceArn);
         const service = await describeService(clients, result.serviceArn);
