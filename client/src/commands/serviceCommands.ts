@@ -27,7 +27,7 @@ export async function pickService(tree: DeploymentsTreeProvider, node: ExplorerN
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((service) => ({ label: service.name, description: `${service.region} · ${service.presentation.description}`, service })),
-    { title: `Service to ${verb.replace(/d$/, '')}`, placeHolder: 'Choose a service' },
+    { title: 'ZenML App Runner', placeHolder: `Choose the service to be ${verb}` },
   );
   return picked?.service;
 }
