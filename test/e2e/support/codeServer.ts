@@ -76,12 +76,13 @@ export interface RunningCodeServer {
 export interface CodeServerOptions {
   /** false: leave workspace trust on, so the folder opens in restricted mode. */
   trusted: boolean;
+  /** Default (or 0): a free port. */
   port?: number;
   env?: NodeJS.ProcessEnv;
 }
 
 export async function startCodeServer(profile: Profile, folder: string, options: CodeServerOptions): Promise<RunningCodeServer> {
-  const port = options.port ?? (await freePort());
+  const port = options.port || (await freePort()); // 0: any free port, known before code-server starts
   const args = [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,

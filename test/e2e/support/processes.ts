@@ -10,6 +10,12 @@ export interface Stoppable {
 
 const live = new Set<Stoppable>();
 let signalHandlersInstalled = false;
+let stopRequested = false;
+
+/** True once stopAll() has begun: an exit after that is the expected one. */
+export function stopping(): boolean {
+  return stopRequested;
+}
 
 /** Registers something to stop; returns a function that unregisters it. */
 export function track(stoppable: Stoppable): () => void {
@@ -20,6 +26,7 @@ export function track(stoppable: Stoppable): () => void {
 
 /** Stops everything still registered, newest first; never throws. */
 export async function stopAll(): Promise<void> {
+  stopRequested = true;
   for (const stoppable of [...live].reverse()) {
     live.delete(stoppable);
     await stoppable.stop().catch((error: unknown) => console.error(`could not stop ${stoppable.label}: ${String(error)}`));

@@ -12,6 +12,9 @@ import { waitFor } from './waits';
 export const UI_TIMEOUT = 30_000;
 
 // The DOM is not in this project's TypeScript lib (Node only); these are the bits used in the page.
+interface Animated {
+  getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[];
+}
 interface DomNode {
   className: string;
   textContent: string | null;
@@ -180,6 +183,8 @@ export class Workbench {
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
     await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await waitFor('hover content', async () => ((await hover.innerText()).trim().length > 0 ? true : undefined), UI_TIMEOUT);
+    // It fades in: let the animation finish so a screenshot shows what the user reads.
+    await hover.evaluate((node: unknown) => Promise.all((node as Animated).getAnimations({ subtree: true }).map((animation) => animation.finished)));
     return hover.innerText();
   }
 
