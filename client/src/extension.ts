@@ -1,13 +1,61 @@
 import * as vscode from 'vscode';
+import { AwsConnection } from './aws/connection';
+import { registerDeployCommands } from './commands/deployCommands';
+import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerClearSecretsCommand, registerInvokeCommand } from './commands/invokeCommand';
+import { createSampleConfig } from './commands/sampleConfigCommand';
+import { registerServiceCommands, type CommandContext } from './commands/serviceCommands';
+import { registerSettingsFileCommand } from './commands/settingsFileCommand';
+import { DeployCodeLensProvider } from './deploy/deployCodeLens';
+import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
 import { startLanguageClient } from './language/languageClient';
+import { SandboxController } from './sandbox/sandboxCommands';
+import { DeploymentSecrets } from './secrets/deploymentSecrets';
+import { ConnectionStatusBar } from './statusBar';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const languageClient = await startLanguageClient(context);
+/** What the extension exposes to other extensions (the test-only companion reads the tree). */
+export interface ZenmlAppRunnerApi {
+  tree: DeploymentsTreeProvider;
+  connection: AwsConnection;
+  sandbox: SandboxController;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ZenmlAppRunnerApi> {
+  const connection = new AwsConnection();
+  const tree = new DeploymentsTreeProvider(connection);
+  const view = vscode.window.createTreeView('zenmlAppRunner.deployments', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
+  const sandbox = new SandboxController(context, connection);
+  const secrets = new DeploymentSecrets(context.secrets, context.globalState);
+  const commands: CommandContext = { connection, tree };
+  const statusBar = new ConnectionStatusBar(connection);
+  const codeLenses = new DeployCodeLensProvider();
   context.subscriptions.push(
-    vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageClient.restart()),
+    connection,
+    tree,
+    view,
+    sandbox,
+    statusBar,
+    codeLenses,
+    vscode.languages.registerCodeLensProvider({ language: 'zenml-deployer-yaml' }, codeLenses),
+    ...registerDeployCommands({ ...commands, secrets, statusBar }),
+    ...registerExplorerCommands(commands),
+    ...registerServiceCommands(commands),
+    ...sandbox.register(),
+    registerInvokeCommand(commands, secrets),
+    registerClearSecretsCommand(secrets),
+    registerSettingsFileCommand(commands),
+    vscode.commands.registerCommand('zenmlAppRunner.createSampleConfig', createSampleConfig),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      tree.refresh();
+      codeLenses.refresh();
+    }),
   );
+  const languageClient = await startLanguageClient(context);
+  context.subscriptions.push(vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageClient.restart()));
+  return { tree, connection, sandbox };
 }
 
 export function deactivate(): void {
-  // The language client is disposed through the extension context's subscriptions.
+  // Everything is disposed through the extension context's subscriptions (the sandbox stops too).
 }

@@ -1,0 +1,89 @@
+// Where the extension's AWS calls go: the settings (profile, regions, endpoint) or, while it runs,
+// the Local Sandbox. Hands out one set of clients per region and tells listeners when the target
+// changes, so the explorer refreshes after a profile switch (a common AWS Toolkit complaint).
+import * as vscode from 'vscode';
+import { createAwsClients, defaultRegion, type AwsClientOptions, type AwsClients, type AwsTarget } from '../../../common/src/aws/clientFactory';
+
+export interface SandboxTarget {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
+
+export type Resolved =
+  | { ok: true; profile?: string; endpoint?: string; regions: string[]; sandbox: boolean }
+  | { ok: false; reason: 'noRegion'; profile?: string };
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export class AwsConnection implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the profile, regions, endpoint or sandbox change. */
+  readonly onDidChange = this.changed.event;
+  private clients = new Map<string, AwsClients>();
+  private sandbox: SandboxTarget | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (['profile', 'regions', 'endpoint'].some((key) => event.affectsConfiguration(`zenmlAppRunner.${key}`))) this.reset();
+    });
+  }
+
+  get sandboxTarget(): SandboxTarget | undefined {
+    return this.sandbox;
+  }
+
+  useSandbox(target: SandboxTarget | undefined): void {
+    this.sandbox = target;
+    this.reset();
+  }
+
+  /** Profile, endpoint and regions in effect; the SDK's default region when none is configured. */
+  async resolve(): Promise<Resolved> {
+    if (this.sandbox) return { ok: true, endpoint: this.sandbox.endpoint, regions: [this.sandbox.region], sandbox: true };
+    const config = vscode.workspace.getConfiguration('zenmlAppRunner');
+    const profile = nonEmpty(config.get<string>('profile'));
+    const endpoint = nonEmpty(config.get<string>('endpoint'));
+    let regions = (config.get<string[]>('regions') ?? []).filter((region) => region.trim() !== '');
+    if (regions.length === 0) {
+      const fallback = await defaultRegion(profile);
+      if (fallback === undefined) return { ok: false, reason: 'noRegion', ...(profile ? { profile } : {}) };
+      regions = [fallback];
+    }
+    return { ok: true, ...(profile ? { profile } : {}), ...(endpoint ? { endpoint } : {}), regions, sandbox: false };
+  }
+
+  /** The clients for one region of the current target (made once, dropped on change). */
+  clientsFor(region: string, resolved: Extract<Resolved, { ok: true }>): AwsClients {
+    const existing = this.clients.get(region);
+    if (existing) return existing;
+    const target: AwsTarget = { region, ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}) };
+    const options: AwsClientOptions = this.sandbox ? { credentials: this.sandbox.credentials } : {};
+    const made = createAwsClients(target, options);
+    this.clients.set(region, made);
+    return made;
+  }
+
+  /** Clients for `region` of whatever target is in effect (commands acting on a tree node). */
+  async clientsForRegion(region: string): Promise<AwsClients> {
+    const resolved = await this.resolve();
+    if (!resolved.ok) throw new Error('No AWS region is configured: run "ZenML App Runner: Select Regions".');
+    return this.clientsFor(region, resolved);
+  }
+
+  private reset(): void {
+    for (const made of this.clients.values()) made.destroy();
+    this.clients = new Map();
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const made of this.clients.values()) made.destroy();
+    this.clients.clear();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,189 @@
+// Deploy and Show Plan for a zenml.deployer.yaml (palette, editor-title button, code lens), and
+// Delete for a deployment in the tree. The engine (common/src/deploy) does the work; this file
+// asks, shows the plan, runs it under a cancellable progress notification and reports.
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { applyPlan, deleteDeployment, engineDeps, readDeployerFile, type DeployPlan, type EngineDeps } from '../../../common/src/deploy/engine';
+import { prepareDeploy } from '../../../common/src/deploy/prepare';
+import type { DeployerFile } from '../../../common/src/domain/settingsModel';
+import { envReferences, planDocument } from '../deploy/planDocument';
+import { reportFailure, reportSuccess } from '../deploy/outcome';
+import { deploymentNamesIn } from '../explorer/deploymentNames';
+import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
+import { findSettingsFiles } from '../explorer/settingsFiles';
+import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
+import type { ConnectionStatusBar } from '../statusBar';
+import { pickService, type CommandContext } from './serviceCommands';
+import { requireTrust } from './trust';
+
+export interface DeployContext extends CommandContext {
+  secrets: DeploymentSecrets;
+  statusBar: ConnectionStatusBar;
+}
+
+const isSettingsFile = (uri: vscode.Uri): boolean => /(^|\.)zenml\.deployer\.yaml$/.test(basename(uri.path));
+
+/** The file to deploy: the argument (editor title, code lens), the active editor's, or one picked. */
+async function chooseFile(uri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  if (uri instanceof vscode.Uri) return uri;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && isSettingsFile(active)) return active;
+  const files = await findSettingsFiles();
+  if (files.length === 0) {
+    const choice = await vscode.window.showInformationMessage('No zenml.deployer.yaml in this workspace.', 'Create Sample Config');
+    if (choice) await vscode.commands.executeCommand('zenmlAppRunner.createSampleConfig');
+    return undefined;
+  }
+  if (files.length === 1) return files[0];
+  const picked = await vscode.window.showQuickPick(files.map((file) => ({ label: vscode.workspace.asRelativePath(file), file })), { title: 'Deployer file to deploy' });
+  return picked?.file;
+}
+
+interface Prepared {
+  plan: DeployPlan;
+  deps: EngineDeps;
+  settings: DeployerFile;
+  label: string;
+}
+
+/** Reads the file (errors stop here), fills `${env:NAME}` secrets, and plans with read calls only. */
+async function prepare(ctx: DeployContext, uri: vscode.Uri | undefined): Promise<Prepared | undefined> {
+  const file = await chooseFile(uri);
+  if (!file) return undefined;
+  const document = await vscode.workspace.openTextDocument(file);
+  const text = document.getText();
+  const label = vscode.workspace.asRelativePath(file);
+  const names = deploymentNamesIn(text);
+  const name = names.length > 1 ? await vscode.window.showQuickPick(names, { title: `${label} holds several deployments: which one?` }) : undefined;
+  if (names.length > 1 && name === undefined) return undefined;
+  const settings = readDeployerFile(text, label, name);
+  const resolved = await ctx.connection.resolve();
+  if (!resolved.ok) throw new Error('No AWS region is set: run "ZenML App Runner: Select Regions" or set deployer.region in the file.');
+  const region = settings.deployer.region ?? resolved.regions[0];
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const { envName } of envReferences(settings.deployment.secrets)) {
+    const value = await ctx.secrets.resolve(settings.deployment.name ?? label, envName, `Value of \${env:${envName}} (not set in VS Code's environment); kept in VS Code's secret storage.`, envName);
+    if (value === undefined) return undefined;
+    env[envName] = value;
+  }
+  const deps = engineDeps(ctx.connection.clientsFor(region, resolved), { env });
+  const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Planning ${settings.deployment.name ?? label}` }, () => prepareDeploy(settings, deps));
+  return { plan, deps, settings, label };
+}
+
+async function showPlan(plan: DeployPlan, label: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: planDocument(plan, label) });
+  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+}
+
+async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
+  if (!requireTrust()) return;
+  let prepared: Prepared | undefined;
+  try {
+    prepared = await prepare(ctx, uri);
+  } catch (error) {
+    return reportFailure('Planning the deploy', error, undefined);
+  }
+  if (!prepared) return;
+  const { plan, deps, label } = prepared;
+  await showPlan(plan, label);
+  const logs = { deploymentName: plan.deploymentName, region: plan.region };
+  if (plan.action === 'none') {
+    const url = plan.existing?.found.serviceUrl ? `https://${plan.existing.found.serviceUrl}` : undefined;
+    return reportSuccess(`${plan.deploymentName} is up to date: nothing to deploy.`, url, logs);
+  }
+  const verb = plan.action === 'replace' ? 'Replace' : 'Deploy';
+  const confirm = await vscode.window.showWarningMessage(
+    `${verb} ${plan.deploymentName} to ${plan.region}?`,
+    { modal: true, detail: `${plan.changes.length} change(s) to ${plan.serviceName}; the plan is open beside the editor.${plan.action === 'replace' ? ' Replacing deletes the service and creates it again: the URL changes and it is down meanwhile.' : ''}` },
+    verb,
+  );
+  if (confirm !== verb) return;
+  const activity = ctx.statusBar.track(`Deploying ${plan.deploymentName}`);
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Deploying ${plan.deploymentName}`, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort(new Error('cancelled in VS Code')));
+        ctx.tree.operationStarted();
+        return applyPlan(plan, {
+          ...deps,
+          signal: abort.signal,
+          onProgress: (event) => {
+            if (event.kind !== 'log') progress.report({ message: event.message });
+          },
+        });
+      },
+    );
+    ctx.tree.operationStarted();
+    const warnings = result.warnings.length > 0 ? ` (${result.warnings.join(' ')})` : '';
+    // Not awaited: the notification waits for a click, the status bar must not.
+    void reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${result.url ?? 'no URL yet'}${warnings}`, result.url, logs);
+  } catch (error) {
+    ctx.tree.refresh();
+    void reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
+  } finally {
+    activity.done();
+  }
+}
+
+async function showPlanCommand(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
+  if (!requireTrust()) return;
+  try {
+    const prepared = await prepare(ctx, uri);
+    if (prepared) await showPlan(prepared.plan, prepared.label);
+  } catch (error) {
+    await reportFailure('Planning the deploy', error, undefined);
+  }
+}
+
+async function deleteCommand(ctx: DeployContext, node?: ExplorerNode): Promise<void> {
+  if (!requireTrust()) return;
+  const service = await pickService(ctx.tree, node, (s) => s.managed && s.presentation.state !== 'busy', 'deleted');
+  if (!service) return;
+  let deploymentName: string | undefined;
+  try {
+    deploymentName = (await ctx.tree.detailsOf(service)).deployment?.name;
+  } catch (error) {
+    return reportFailure(`Reading ${service.name}`, error, undefined);
+  }
+  if (!deploymentName) {
+    void vscode.window.showErrorMessage(`${service.name} has no ZenML deployment tags (managed-by=zenml, zenml-deployment-name), so it is not deleted from here: delete it in the AWS console.`);
+    return;
+  }
+  const confirm = await vscode.window.showWarningMessage(
+    `Delete ${service.name}?`,
+    { modal: true, detail: `This deletes the App Runner service of deployment "${deploymentName}" in ${service.region}, its secret and its auto scaling configurations. It cannot be undone.` },
+    'Delete',
+  );
+  if (confirm !== 'Delete') return;
+  const activity = ctx.statusBar.track(`Deleting ${deploymentName}`);
+  try {
+    const clients = await ctx.connection.clientsForRegion(service.region);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Deleting ${service.name}`, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort(new Error('cancelled in VS Code')));
+        ctx.tree.operationStarted();
+        return deleteDeployment(engineDeps(clients, { signal: abort.signal, onProgress: (event) => event.kind !== 'log' && progress.report({ message: event.message }) }), deploymentName);
+      },
+    );
+    ctx.tree.refresh();
+    void vscode.window.showInformationMessage(`Deleted ${deploymentName}: ${result.removed.length > 0 ? result.removed.join('; ') : 'nothing was left'}.`);
+  } catch (error) {
+    ctx.tree.refresh();
+    void reportFailure(`Deleting ${deploymentName}`, error, { deploymentName, region: service.region });
+  } finally {
+    activity.done();
+  }
+}
+
+export function registerDeployCommands(ctx: DeployContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('zenmlAppRunner.deploy', (uri?: vscode.Uri) => deploy(ctx, uri)),
+    vscode.commands.registerCommand('zenmlAppRunner.showPlan', (uri?: vscode.Uri) => showPlanCommand(ctx, uri)),
+    vscode.commands.registerCommand('zenmlAppRunner.deleteService', (node?: ExplorerNode) => deleteCommand(ctx, node)),
+  ];
+}

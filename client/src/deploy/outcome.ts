@@ -1,0 +1,40 @@
+// How a finished or failed AWS action is told: one sentence, and the buttons that help next
+// ("Open URL", "Show Logs" when the logs channel is installed).
+import * as vscode from 'vscode';
+import { DeployCancelledError, DeployFailedError, DeployInputError } from '../../../common/src/deploy/engine';
+
+export const SHOW_LOGS_COMMAND = 'zenmlAppRunner.showLogs';
+
+/** Show Logs is offered only once the logs channel registers its command. */
+async function showLogsAvailable(): Promise<boolean> {
+  return (await vscode.commands.getCommands(true)).includes(SHOW_LOGS_COMMAND);
+}
+
+export interface LogsTarget {
+  deploymentName: string;
+  region: string;
+}
+
+export async function reportSuccess(message: string, url: string | undefined, logs: LogsTarget | undefined): Promise<void> {
+  const buttons = [...(url ? ['Open URL'] : []), ...(logs && (await showLogsAvailable()) ? ['Show Logs'] : [])];
+  const choice = await vscode.window.showInformationMessage(message, ...buttons);
+  if (choice === 'Open URL' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+  if (choice === 'Show Logs' && logs) await vscode.commands.executeCommand(SHOW_LOGS_COMMAND, logs);
+}
+
+/** The failure in one sentence (the engine's message says what and the way out). */
+export async function reportFailure(what: string, error: unknown, logs: LogsTarget | undefined): Promise<void> {
+  if (error instanceof DeployCancelledError) {
+    void vscode.window.showWarningMessage(`${what} was cancelled: ${error.message}`);
+    return;
+  }
+  if (error instanceof DeployInputError) {
+    const choice = await vscode.window.showErrorMessage(error.message, ...(error.problems.length > 0 ? ['Show Problems'] : []));
+    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const buttons = logs && error instanceof DeployFailedError && (await showLogsAvailable()) ? ['Show Logs'] : [];
+  const choice = await vscode.window.showErrorMessage(`${what} failed: ${message}`, ...buttons);
+  if (choice === 'Show Logs' && logs) await vscode.commands.executeCommand(SHOW_LOGS_COMMAND, logs);
+}

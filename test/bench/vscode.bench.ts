@@ -1,0 +1,62 @@
+// From the real VS Code (code-server 4.100.3 in Chromium, the harness of test/e2e): our extension's
+// activation time as the extension host reports it (Developer: Show Running Extensions), the time
+// from opening a file to its first squiggle, and the .vsix size. Peers from the same run: the
+// built-in extensions' activation times and VS Code's own JSON language server on a broken JSON file.
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EXTENSION_VSIX } from '../e2e/support/packaging';
+import { Session } from '../e2e/support/session';
+import type { Workbench } from '../e2e/support/workbench';
+import { table } from './support/stats';
+
+const SQUIGGLE_TIMEOUT = 60_000;
+
+/** Opens `file` and returns the milliseconds until its first error squiggle is drawn. */
+async function openToFirstSquiggle(workbench: Workbench, file: string): Promise<number> {
+  const started = performance.now();
+  await workbench.openFile(file);
+  await workbench.editor.locator('.squiggly-error').first().waitFor({ timeout: SQUIGGLE_TIMEOUT });
+  const elapsed = performance.now() - started;
+  await workbench.reset();
+  return elapsed;
+}
+
+/** Rows of Developer: Show Running Extensions as [name, the host's activation figure]. */
+async function activationTimes(workbench: Workbench): Promise<[string, string][]> {
+  await workbench.runCommand('Developer: Show Running Extensions');
+  const rows = workbench.page.locator('.runtime-extensions-editor .monaco-list-row');
+  await rows.first().waitFor({ timeout: 30_000 });
+  const texts = await rows.allInnerTexts();
+  return texts.map((text) => {
+    const lines = text.split('\n').map((line) => line.trim());
+    return [lines[0], lines.find((line) => /Activation: \d+ms/.test(line)) ?? '?'];
+  });
+}
+
+export async function runVscodeBench(): Promise<void> {
+  const session = await Session.start('bench');
+  try {
+    const workbench = session.workbench;
+    workbench.beginJourney('bench');
+    // A JSON file with a syntax error: VS Code's own JSON language server is the peer.
+    writeFileSync(join(session.workspace, 'peer-broken.json'), '{\n  "name": "weather-agent",\n  "port": 8000,,\n}\n');
+    writeFileSync(join(session.workspace, 'second.zenml.deployer.yaml'), 'deployment:\n  name: second\nsettings:\n  deployer:\n    health_check_protocol: tcp\n');
+    const firstOpen = await openToFirstSquiggle(workbench, 'problems.zenml.deployer.yaml');
+    const secondOpen = await openToFirstSquiggle(workbench, 'second.zenml.deployer.yaml');
+    const peerOpen = await openToFirstSquiggle(workbench, 'peer-broken.json');
+    const activation = await activationTimes(workbench);
+    await workbench.screenshot('running-extensions');
+    console.log(`VS Code 1.100.3 (code-server) in Chromium; run folder ${session.runDir}`);
+    console.log(table(['open file -> first squiggle', 'ms'], [
+      ['problems.zenml.deployer.yaml (first of ours: activation + server start)', firstOpen.toFixed(0)],
+      ['second.zenml.deployer.yaml (server already running)', secondOpen.toFixed(0)],
+      ['peer: broken .json (VS Code JSON language server, first JSON file)', peerOpen.toFixed(0)],
+    ]));
+    console.log(table(['extension (Show Running Extensions)', 'activation'], activation));
+    const vsix = statSync(EXTENSION_VSIX).size;
+    console.log(`.vsix size: ${(vsix / 1024).toFixed(0)} KiB (${EXTENSION_VSIX})`);
+  } finally {
+    await session.stop();
+  }
+}

@@ -1,0 +1,128 @@
+// The Deployments view's data against the emulator with the real client factory and SDK clients:
+// what the top level lists, in which order, with which icons, and how many calls it costs.
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { createAwsClients, type AwsClients, type AwsServiceName } from '../../../common/src/aws/clientFactory';
+import { pauseService } from '../../../common/src/aws/appRunner';
+import { anyBusy, explorerStateOf, loadRegion, looksZenmlManaged, type RegionListing } from '../../../client/src/explorer/deploymentsModel';
+import { detailRows, loadServiceDetails, tooltipMarkdown } from '../../../client/src/explorer/serviceDetails';
+import { REGION, TEST_CREDENTIALS, useEmulator, waitFor } from '../../aws/support/emulatorHarness';
+
+const ZENML_TAGS = (name: string, id: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': name, 'zenml-deployment-id': id });
+
+void describe('Deployments view model against the emulator', () => {
+  const env = useEmulator({ provisioningMs: 200 });
+  let calls: string[];
+  let clients: AwsClients;
+
+  beforeEach(async () => {
+    await env.emulator.control.reset();
+    calls = [];
+    clients?.destroy();
+    clients = createAwsClients(
+      { region: REGION, endpoint: env.emulator.url },
+      { credentials: TEST_CREDENTIALS, onCall: (service: AwsServiceName, operation: string) => calls.push(`${service}:${operation}`) },
+    );
+  });
+
+  void it('lists ZenML services first with their status icons, hides the others under the zenml filter', async () => {
+    await env.emulator.control.seedServices({
+      services: [
+        { name: 'legacy-api', status: 'RUNNING' },
+        { name: 'zenml-weather-agent-1b6f7f0e', status: 'RUNNING', tags: ZENML_TAGS('weather-agent', '1b6f7f0e-0000-5000-8000-000000000000') },
+        { name: 'zenml-fraud-3c9d2e1a', status: 'PAUSED' },
+        { name: 'zenml-broken-0a1b2c3d', status: 'CREATE_FAILED' },
+      ],
+    });
+    const all = await loadRegion(clients, 'all');
+    assert.ok('services' in all, 'the region loads');
+    assert.deepEqual(
+      all.services.map((s) => [s.name, s.presentation.icon, s.presentation.description, s.contextValue]),
+      [
+        ['zenml-broken-0a1b2c3d', 'error', 'Create failed', 'zenmlAppRunner.service.failed.zenml'],
+        ['zenml-fraud-3c9d2e1a', 'debug-pause', 'Paused', 'zenmlAppRunner.service.paused.zenml'],
+        ['zenml-weather-agent-1b6f7f0e', 'pass-filled', 'Running', 'zenmlAppRunner.service.running.zenml'],
+        ['legacy-api', 'pass-filled', 'Running', 'zenmlAppRunner.service.running'],
+      ],
+    );
+    assert.deepEqual(calls, ['apprunner:ListServices'], 'one ListServices call and no per-service call for settled services');
+    const zenml = await loadRegion(clients, 'zenml');
+    assert.ok('services' in zenml);
+    assert.equal(zenml.services.length, 3);
+    assert.equal(zenml.hidden, 1);
+  });
+
+  void it('names the running operation of a busy service with a spinner, and says when all are settled', async () => {
+    const [seeded] = await env.emulator.control.seedServices({ services: [{ name: 'zenml-weather-agent-1b6f7f0e' }] });
+    await pauseService(clients, seeded.arn);
+    const busy = await loadRegion(clients, 'zenml');
+    assert.ok('services' in busy);
+    assert.equal(busy.services[0].presentation.icon, 'loading~spin');
+    assert.equal(busy.services[0].presentation.description, 'Pausing…');
+    assert.equal(busy.services[0].contextValue, 'zenmlAppRunner.service.busy.zenml');
+    assert.equal(anyBusy([busy]), true);
+    const settled = await waitFor(async () => {
+      const listing = await loadRegion(clients, 'zenml');
+      return anyBusy([listing]) ? undefined : listing;
+    }, 'the pause to finish');
+    assert.ok('services' in settled);
+    assert.equal(settled.services[0].presentation.description, 'Paused');
+  });
+
+  void it('follows every page: 45 services in 3 ListServices calls', async () => {
+    await env.emulator.control.seedServices({ count: 45, namePrefix: 'svc-' });
+    const listing = await loadRegion(clients, 'all');
+    assert.ok('services' in listing);
+    assert.equal(listing.services.length, 45);
+    assert.deepEqual(calls, ['apprunner:ListServices', 'apprunner:ListServices', 'apprunner:ListServices']);
+  });
+
+  void it('expanding a service reads its details and the deployment it belongs to', async () => {
+    const [seeded] = await env.emulator.control.seedServices({
+      services: [{ name: 'zenml-weather-agent-1b6f7f0e', healthCheckPath: '/health', cpu: '2 vCPU', memory: '4 GB', tags: ZENML_TAGS('weather-agent', '1b6f7f0e-aaaa') }],
+    });
+    const details = await loadServiceDetails(clients, seeded.arn);
+    assert.deepEqual(details.deployment, { name: 'weather-agent', id: '1b6f7f0e-aaaa' });
+    const rows = detailRows(details);
+    assert.deepEqual(
+      rows.map((row) => [row.kind, row.description]),
+      [
+        ['url', `https://${seeded.url}`],
+        ['image', `123456789012.dkr.ecr.us-east-1.amazonaws.com/zenml:zenml-weather-agent-1b6f7f0e`],
+        ['size', '2 vCPU, 4 GB'],
+        ['scaling', rows[3].description],
+        ['health', 'HTTP /health'],
+        ['operations', 'last 1'],
+      ],
+    );
+    assert.match(rows[3].description ?? '', /^\d+–\d+ instances, \d+ requests each$/);
+    assert.equal(rows[5].children?.[0].label, 'CREATE_SERVICE');
+    const tooltip = tooltipMarkdown(details, 'Running');
+    assert.match(tooltip, /Deployment: weather\\-agent \(id `1b6f7f0e-aaaa`\)/);
+    assert.match(tooltip, new RegExp(`\\(https://${seeded.url.replace(/\./g, '\\.')}\\)`));
+  });
+
+  void it('tells the welcome views apart: empty region, unreachable endpoint, refused credentials', async () => {
+    const empty = await loadRegion(clients, 'zenml');
+    assert.equal(explorerStateOf([empty]), 'empty');
+    const dead = createAwsClients({ region: REGION, endpoint: 'http://127.0.0.1:9' }, { credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const refused = createAwsClients({ region: REGION, endpoint: env.emulator.url }, { credentials: { accessKeyId: 'nobody', secretAccessKey: 'x' }, maxAttempts: 1 });
+    try {
+      const unreachable: RegionListing = await loadRegion(dead, 'zenml');
+      assert.ok('error' in unreachable);
+      assert.equal(explorerStateOf([unreachable]), 'unreachable');
+      assert.match(unreachable.error.message, /cannot reach http:\/\/127\.0\.0\.1:9/);
+      const denied = await loadRegion(refused, 'zenml');
+      assert.equal(explorerStateOf([denied]), 'noCredentials');
+    } finally {
+      dead.destroy();
+      refused.destroy();
+    }
+  });
+
+  void it('recognises ZenML service names by the deployment id suffix', () => {
+    assert.equal(looksZenmlManaged('zenml-weather_agent-0a1b2c3d'), true);
+    assert.equal(looksZenmlManaged('my-api'), false);
+    assert.equal(looksZenmlManaged('api-ABCDEF12'), false);
+  });
+});
