@@ -1,7 +1,7 @@
 // `npm run bench`: runs every compiled `*.bench.js` next to this file, in name order, one after
-// the other (lsp, emulator, and vscode: the real VS Code through the e2e harness). A bench module exports one or more `run…Bench()` functions that print their own
-// figures. Exit code 1 only when a bench could not run (a harness failure); slow figures are
-// printed, not asserted.
+// the other (emulator, lsp, and vscode: the real VS Code through the e2e harness). A bench module
+// exports one or more `run…Bench()` functions that print their own figures. Exit code 1 only when
+// a bench could not run (a harness failure); slow figures are printed, not asserted.
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';

@@ -56,6 +56,7 @@ export function journeys(name: string, options: SessionOptions = {}): Journey {
         throw error;
       } finally {
         await workbench.reset();
+        running.restoreWorkspace();
         if (journeyOptions.settings) await workbench.updateSettings(running.settings);
       }
     });

@@ -38,7 +38,14 @@ export class Session {
     readonly emulator: EmulatorProcess | undefined,
     /** The extension settings this session started with (journeys add theirs on top). */
     readonly settings: Record<string, unknown>,
+    /** The folder the workspace is a copy of. */
+    readonly sourceWorkspace: string,
   ) {}
+
+  /** Puts the workspace's files back as they were copied (a journey may have saved a change). */
+  restoreWorkspace(): void {
+    cpSync(this.sourceWorkspace, this.workspace, { recursive: true });
+  }
 
   static async start(name: string, options: SessionOptions = {}): Promise<Session> {
     assertPrerequisites();
@@ -46,7 +53,8 @@ export class Session {
     rmSync(runDir, { recursive: true, force: true });
     const workspace = join(runDir, 'workspace');
     mkdirSync(runDir, { recursive: true });
-    cpSync(options.workspace ?? EXAMPLES_DIR, workspace, { recursive: true });
+    const sourceWorkspace = options.workspace ?? EXAMPLES_DIR;
+    cpSync(sourceWorkspace, workspace, { recursive: true });
     try {
       const vsixFiles = [await ensureExtensionVsix()];
       if (options.companionResults) vsixFiles.push(await ensureCompanionVsix());
@@ -68,7 +76,7 @@ export class Session {
       await page.goto(codeServer.url);
       await waitForLine(() => exthostLog(profile), /Eager extensions activated/, 'the extension host to report "Eager extensions activated"', 120_000);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      return new Session(runDir, workspace, profile, codeServer, browser, workbench, emulator, settings);
+      return new Session(runDir, workspace, profile, codeServer, browser, workbench, emulator, settings, sourceWorkspace);
     } catch (error) {
       await stopAll();
       throw error;

@@ -70,9 +70,19 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+    // Several files can contain the name (`zenml.deployer.yaml` is in all of them): pick the row
+    // whose file name is exactly it, and check that the active tab is that file.
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    const focusedName = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
+    await waitFor(`"${name}" to be the chosen row in Quick Open`, async () => {
+      if (exact.test((await focusedName.innerText().catch(() => '')).trim())) return true;
+      await this.page.keyboard.press('ArrowDown');
+      return undefined;
+    }, UI_TIMEOUT, 150);
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+    await this.page.locator('.tabs-container .tab.active .label-name', { hasText: exact }).waitFor({ timeout: UI_TIMEOUT });
     await this.editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
     await this.focusEditor();
   }
