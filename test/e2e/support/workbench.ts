@@ -1,0 +1,268 @@
+// A page object for the VS Code workbench in Chromium: what a user does (open a file, go to a
+// line, press Ctrl+., hover, ask for completion, run a command) and what they see (Problems,
+// quick fixes, hovers, suggestions, inlay hints, output channels). Selectors: shared/e2e.md.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { exthostLog, outputChannelFile, settingsText, type Profile } from './codeServer';
+import { JOURNEYS_DIR } from './paths';
+import { waitFor } from './waits';
+
+/** Generous: on a loaded 2-core machine the first squiggle can take 12 s. */
+export const UI_TIMEOUT = 30_000;
+
+// The DOM is not in this project's TypeScript lib (Node only); these are the bits used in the page.
+interface Styled {
+  style: { top: string };
+}
+interface BrowserStyles {
+  getComputedStyle(node: unknown, pseudo: string): { content: string };
+}
+
+export interface Problem {
+  /** The row's text on one line: message | source | code | position. */
+  label: string;
+  message: string;
+  source: string | undefined;
+  code: string | undefined;
+  line: number | undefined;
+  column: number | undefined;
+}
+
+export class Workbench {
+  private journey = 'session';
+  private step = 0;
+
+  constructor(
+    readonly page: Page,
+    readonly profile: Profile,
+  ) {}
+
+  /** Screenshots from now on go to test-output/e2e/<journey>/. */
+  beginJourney(journey: string): void {
+    this.journey = journey;
+    this.step = 0;
+  }
+
+  get journeyDir(): string {
+    return join(JOURNEYS_DIR, this.journey);
+  }
+
+  async screenshot(step: string): Promise<string> {
+    mkdirSync(this.journeyDir, { recursive: true });
+    this.step += 1;
+    const file = join(this.journeyDir, `${String(this.step).padStart(2, '0')}-${step.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Quick Open (Ctrl+P), the file's name, Enter; resolves when its editor is active. */
+  async openFile(name: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+    await this.editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
+    await this.focusEditor();
+  }
+
+  async focusEditor(): Promise<void> {
+    await this.editor.locator('.view-lines').click({ position: { x: 2, y: 2 } });
+  }
+
+  /** Go to line and column (1-based) in the active editor: Quick Open with `:LINE:COL`, as Ctrl+G does. */
+  async gotoLine(line: number, column = 1): Promise<void> {
+    // Ctrl+G only reaches the editor when it has focus; Quick Open's `:` prefix works from anywhere.
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await waitFor(`the cursor at ${line}:${column}`, async () => ((await this.cursorPosition()) === `${line}:${column}` ? true : undefined), UI_TIMEOUT);
+  }
+
+  /** `Ln 12, Col 16` from the status bar as `12:16`. */
+  async cursorPosition(): Promise<string | undefined> {
+    const text = await this.page.locator('[id="status.editor.selection"]').innerText().catch(() => '');
+    const match = /Ln (\d+), Col (\d+)/.exec(text);
+    return match ? `${match[1]}:${match[2]}` : undefined;
+  }
+
+  /** The editor's text as the user sees it (the files here fit on one screen). */
+  async editorText(): Promise<string> {
+    const lines = await this.editor.locator('.view-lines .view-line').evaluateAll((nodes) =>
+      nodes
+        .map((node) => ({ top: parseFloat((node as unknown as Styled).style.top), text: (node.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text),
+    );
+    return lines.join('\n');
+  }
+
+  /** Inlay hints shown in the editor (their text is injected by CSS, so it is read from the style). */
+  async inlayHints(): Promise<string[]> {
+    return this.editor.locator('.view-lines span[class*="dyn-rule"]').evaluateAll((nodes) =>
+      nodes
+        .map((node) => {
+          const styles = globalThis as unknown as BrowserStyles;
+          const before = styles.getComputedStyle(node, '::before').content;
+          const after = styles.getComputedStyle(node, '::after').content;
+          const own = node.textContent ?? '';
+          const injected = [before, after].filter((content) => content && content !== 'none' && content !== 'normal').map((content) => content.replace(/^"|"$/g, ''));
+          return [...injected, own].join('').replace(/\u00a0/g, ' ').trim();
+        })
+        .filter((text) => text.length > 0),
+    );
+  }
+
+  /** Opens the Problems panel and returns its rows (all of them, for every open file). */
+  async problems(): Promise<Problem[]> {
+    await this.showProblems();
+    const rows = await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    return rows.filter((row) => /\[Ln \d+, Col \d+\]\s*$/.test(row)).map(parseProblem);
+  }
+
+  async showProblems(): Promise<void> {
+    if (!(await this.page.locator('.markers-panel').isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  }
+
+  /** Waits until the Problems panel satisfies `accept`, and returns its rows then. */
+  async waitForProblems(what: string, accept: (problems: Problem[]) => boolean, timeoutMs = 60_000): Promise<Problem[]> {
+    await this.showProblems();
+    return waitFor(`the Problems panel to show ${what}`, async () => {
+      const problems = await this.problems();
+      return accept(problems) ? problems : undefined;
+    }, timeoutMs, 250);
+  }
+
+  /** Ctrl+. at the cursor: the titles in the quick-fix menu, in order (the menu stays open). */
+  async quickFixes(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const widget = this.page.locator('.action-widget');
+    // With nothing to offer VS Code shows "No code actions available" instead of the menu.
+    const none = this.page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
+    await widget.or(none).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    if (await none.isVisible()) return [];
+    await waitFor('quick fixes to be listed', async () => ((await widget.locator('.monaco-list-row.action').count()) > 0 ? true : undefined), UI_TIMEOUT);
+    return (await widget.locator('.monaco-list-row.action').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Chooses a row of the open quick-fix menu by its title. */
+  async applyQuickFix(title: string): Promise<void> {
+    await this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+
+  /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text. */
+  async hoverText(): Promise<string> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await waitFor('hover content', async () => ((await hover.innerText()).trim().length > 0 ? true : undefined), UI_TIMEOUT);
+    return hover.innerText();
+  }
+
+  /** Ctrl+Space at the cursor: the labels of the suggestions (their aria-labels). */
+  async suggestions(): Promise<string[]> {
+    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+    await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await waitFor('suggestions to be listed', async () => ((await widget.locator('.monaco-list-row').count()) > 0 ? true : undefined), UI_TIMEOUT);
+    return widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+  }
+
+  async escape(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Runs a command from the palette (F1) by its title as shown there. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await row.click();
+    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT }).catch(() => undefined);
+  }
+
+  /** Shows an output channel in the Output panel and returns its text (from the channel's log file). */
+  async outputChannel(name: string): Promise<string> {
+    await this.runCommand('Output: Show Output Channels...');
+    const pick = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await pick.waitFor({ timeout: UI_TIMEOUT });
+    await pick.click();
+    const file = await waitFor(`the output channel "${name}" to have a log file`, () => outputChannelFile(this.profile, name), UI_TIMEOUT);
+    return readFileSync(file, 'utf8');
+  }
+
+  /**
+   * Replaces the user settings the way a user does: Preferences: Open User Settings (JSON), new
+   * text, save, close. (A change written to the file behind code-server's back is not noticed.)
+   */
+  async updateSettings(settings: Record<string, unknown>): Promise<void> {
+    await this.runCommand('Preferences: Open User Settings (JSON)');
+    await this.page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ timeout: UI_TIMEOUT });
+    await this.editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+A');
+    // insertText types no keys, so auto-closing brackets and quotes do not double up.
+    await this.page.keyboard.insertText(settingsText(settings));
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await this.runCommand('View: Close Editor');
+  }
+
+  exthostLogPath(): string | undefined {
+    return exthostLog(this.profile);
+  }
+
+  exthostLogText(): string {
+    const log = exthostLog(this.profile);
+    return log && existsSync(log) ? readFileSync(log, 'utf8') : '';
+  }
+
+  /** Between journeys: close menus and widgets, then every editor without saving its changes. */
+  async reset(): Promise<void> {
+    await this.escape();
+    await this.escape();
+    for (let open = await this.openEditorCount(); open > 0; ) {
+      await this.runCommand('View: Revert and Close Editor');
+      const before = open;
+      open = await waitFor('an editor to close', async () => {
+        const now = await this.openEditorCount();
+        return now < before ? now : undefined;
+      }, UI_TIMEOUT);
+    }
+  }
+
+  private async openEditorCount(): Promise<number> {
+    return this.page.locator('.tabs-container .tab').count();
+  }
+}
+
+/** A Problems row reads `message`, `source`, `code`, `[Ln 12, Col 16]`, one per line. */
+function parseProblem(row: string): Problem {
+  const lines = row.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const position = /\[Ln (\d+), Col (\d+)\]/.exec(lines[lines.length - 1] ?? '');
+  return {
+    label: lines.join(' | '),
+    message: lines[0] ?? '',
+    source: lines.length >= 4 ? lines[lines.length - 3] : undefined,
+    code: lines.length >= 3 ? lines[lines.length - 2] : undefined,
+    line: position ? Number(position[1]) : undefined,
+    column: position ? Number(position[2]) : undefined,
+  };
+}
