@@ -60,6 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 if (require.main === module) {
+  // The bundled SDK runs on Node 20 (pinned on purpose); its notice about future releases is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const controller = new AbortController();
   // First Ctrl+C: stop waiting and say where things are; a second one ends the process at once.
   process.once('SIGINT', () => {

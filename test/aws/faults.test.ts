@@ -79,6 +79,15 @@ void describe('fault injection and the control API', () => {
     assert.equal(appended, 3);
   });
 
+  void it('denies a permission: AccessDeniedException naming the IAM action, not retried', async () => {
+    await t.emulator.control.addFault({ operation: 'AppRunner.CreateService', kind: 'deny', count: 1 });
+    const error = await errorOf(() => t.appRunner.send(new CreateServiceCommand(serviceInput('denied-service'))));
+    assert.equal(error.name, 'AccessDeniedException');
+    assert.equal(error.$metadata?.attempts, 1);
+    assert.match(error.message, /^User: arn:aws:iam::123456789012:user\/test is not authorized to perform: apprunner:CreateService because/);
+    assert.equal((await t.appRunner.send(new ListServicesCommand({}))).ServiceSummaryList?.some((s) => s.ServiceName === 'denied-service'), false);
+  });
+
   void it('dumps all state for orphan audits (never secret values), resets, and sets the provisioning time', async () => {
     await t.appRunner.send(new CreateServiceCommand(serviceInput('audited-service')));
     await t.secrets.send(new CreateSecretCommand({ Name: 'audited-secret', SecretString: 'do-not-print' }));

@@ -28,6 +28,7 @@ export class AwsRouter {
     services: readonly AwsServiceDefinition[],
     private readonly credentials: () => ReadonlyMap<string, string>,
     private readonly faults: Faults,
+    private readonly accountId: () => string = () => '123456789012',
   ) {
     for (const service of services) this.byPrefix.set(service.model.targetPrefix, service);
   }
@@ -58,7 +59,10 @@ export class AwsRouter {
       );
       const latency = this.faults.latency(target, operation);
       if (latency > 0) await delay(latency);
-      const fault = this.faults.outcome(target, operation, service.internalErrorCode);
+      const fault = this.faults.outcome(target, operation, service.internalErrorCode, {
+        action: `${service.model.signingName}:${operation}`,
+        principal: `arn:aws:iam::${this.accountId()}:user/${identity.accessKeyId}`,
+      });
       if (fault.kind === 'drop') {
         request.socket.destroy();
         return;

@@ -2,7 +2,8 @@
 // side (control.ts) and the typed client (controlClient.ts).
 import type { Quotas } from './state';
 
-export type FaultKind = 'throttle' | 'error' | 'drop' | 'latency';
+/** `deny` answers AccessDeniedException naming the IAM action, as AWS does for a missing permission. */
+export type FaultKind = 'throttle' | 'error' | 'drop' | 'latency' | 'deny';
 
 export interface FaultRequest {
   /** `*`, an operation name (`ListServices`) or a qualified one (`AppRunner.ListServices`). */

@@ -1,5 +1,5 @@
 // Injected faults for resilience tests and benchmarks: throttling, server errors, dropped
-// connections and latency, per operation and with a probability.
+// connections, latency and denied permissions, per operation and with a probability.
 import { randomUUID } from 'node:crypto';
 import type { FaultRequest, FaultRule } from './controlTypes';
 import { AwsError } from './protocol';
@@ -12,7 +12,7 @@ export class Faults {
   add(request: FaultRequest): FaultRule {
     const probability = request.probability ?? 1;
     if (!(probability >= 0 && probability <= 1)) throw new Error('probability must be between 0 and 1');
-    if (!['throttle', 'error', 'drop', 'latency'].includes(request.kind)) throw new Error(`unknown fault kind ${String(request.kind)}`);
+    if (!['throttle', 'error', 'drop', 'latency', 'deny'].includes(request.kind)) throw new Error(`unknown fault kind ${String(request.kind)}`);
     if (request.kind === 'latency' && !(typeof request.latencyMs === 'number' && request.latencyMs >= 0)) throw new Error('a latency fault needs latencyMs');
     const rule: FaultRule = {
       id: randomUUID(),
@@ -55,11 +55,19 @@ export class Faults {
     return this.fire(target, operation, ['latency'], false).reduce((sum, rule) => sum + (rule.latencyMs ?? 0), 0);
   }
 
-  /** The first failure that fires for this request, given the service's own exception names. */
-  outcome(target: string, operation: string, internalErrorCode: string): FaultOutcome {
-    const [rule] = this.fire(target, operation, ['throttle', 'error', 'drop'], true);
+  /**
+   * The first failure that fires for this request, given the service's own exception names and,
+   * for `deny`, the IAM action (`apprunner:CreateService`) and the caller's ARN.
+   */
+  outcome(target: string, operation: string, internalErrorCode: string, denied?: { action: string; principal: string }): FaultOutcome {
+    const [rule] = this.fire(target, operation, ['throttle', 'error', 'drop', 'deny'], true);
     if (!rule) return { kind: 'none' };
     if (rule.kind === 'drop') return { kind: 'drop' };
+    if (rule.kind === 'deny') {
+      const action = denied?.action ?? operation;
+      const message = `User: ${denied?.principal ?? 'unknown'} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+      return { kind: 'error', error: new AwsError('AccessDeniedException', message, 400) };
+    }
     if (rule.kind === 'throttle') return { kind: 'error', error: new AwsError('ThrottlingException', 'Rate exceeded', 400) };
     return { kind: 'error', error: new AwsError(internalErrorCode, 'An internal error occurred (injected by the emulator).', 500) };
   }

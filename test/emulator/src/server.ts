@@ -96,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const sessions = new LiveTailSessions();
   const generators = new LogGenerators(state);
   const ticker = new AppLogTicker(state);
-  const router = new AwsRouter([appRunnerService(state), secretsManagerService(state), logsService(state, sessions)], () => credentials, faults);
+  const router = new AwsRouter([appRunnerService(state), secretsManagerService(state), logsService(state, sessions)], () => credentials, faults, () => state.settings.accountId);
   const persistence = options.stateFile ? new StatePersistence(state, options.stateFile) : undefined;
   persistence?.start();
   ticker.restart();

@@ -1,0 +1,37 @@
+// The deploy engine's front door, shared by the CLI and the extension: default dependencies,
+// and plan-from-text. Nothing here imports `vscode`.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AwsClients } from '../aws/clientFactory';
+import { readDeployerFile } from './deployerInput';
+import type { DeployPlan } from './plan';
+import { prepareDeploy, type PrepareOptions } from './prepare';
+import { realClock, type EngineDeps } from './types';
+
+export function engineDeps(clients: AwsClients, overrides: Partial<EngineDeps> = {}): EngineDeps {
+  return {
+    clients,
+    clock: realClock,
+    newId: () => randomUUID(),
+    newAuthKey: () => randomBytes(32).toString('base64url'),
+    env: process.env,
+    ...overrides,
+  };
+}
+
+export interface PlanTextOptions extends PrepareOptions {
+  /** Which deployment of a file holding several. */
+  deploymentName?: string;
+}
+
+/** Validates the text (errors stop everything), reads AWS and returns the plan. */
+export async function planFromText(text: string, fileLabel: string, deps: EngineDeps, options: PlanTextOptions = {}): Promise<DeployPlan> {
+  const file = readDeployerFile(text, fileLabel, options.deploymentName);
+  return prepareDeploy(file, deps, options);
+}
+
+export { applyPlan, type DeployResult } from './apply';
+export { buildPlan, planToJson, type DeployPlan, type PlanCall } from './plan';
+export { readDeployerFile } from './deployerInput';
+export { changeDeployment, deleteDeployment, deploymentOperations, deploymentStatus, listDeployments } from './lifecycle';
+export { findDeployment, type FoundDeployment } from './findDeployment';
+export { DeployCancelledError, DeployFailedError, DeployInputError, type EngineDeps, type ProgressEvent } from './types';

@@ -1,0 +1,94 @@
+// Waiting for App Runner: poll the service with a growing interval until its operation settles
+// (or it is gone), pass on new lines of its service log, honour cancellation and the timeout.
+import type { Service } from '@aws-sdk/client-apprunner';
+import { describeService } from '../aws/appRunner';
+import { isNotFound } from '../aws/errors';
+import { logLinesSince, serviceLogGroup, type LogLine } from '../aws/logs';
+import { DeployCancelledError, DeployFailedError, type EngineDeps } from './types';
+
+export interface WaitTarget {
+  serviceArn: string;
+  serviceName: string;
+  serviceId: string;
+  /** Log lines from this time on are reported. */
+  since: number;
+  timeoutMs: number;
+  until: 'settled' | 'deleted';
+}
+
+const FIRST_INTERVAL_MS = 200;
+const MAX_INTERVAL_MS = 5_000;
+/** Transient read failures (after the SDK's own retries) tolerated in a row while waiting. */
+const MAX_READ_FAILURES = 5;
+
+/** Reports service log lines not reported before; remembers what it has seen. */
+export class ServiceLogFollower {
+  private seen = 0;
+  readonly lines: LogLine[] = [];
+
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly logGroup: string,
+    private readonly since: number,
+  ) {}
+
+  async poll(): Promise<void> {
+    const lines = await logLinesSince(this.deps.clients, this.logGroup, this.since);
+    for (const line of lines.slice(this.seen)) {
+      this.lines.push(line);
+      this.deps.onProgress?.({ kind: 'log', message: line.message, timestamp: line.timestamp });
+    }
+    this.seen = Math.max(this.seen, lines.length);
+  }
+
+  tail(count: number): string[] {
+    return this.lines.slice(-count).map((line) => line.message);
+  }
+}
+
+export function cancelledWhileWaiting(target: WaitTarget, status: string): DeployCancelledError {
+  return new DeployCancelledError(
+    `Stopped waiting for ${target.serviceName}: it is ${status}. App Runner finishes the running operation on its own; nothing is left half-made. Check it with \`zenml-apprunner status\`.`,
+    status,
+  );
+}
+
+/** The service once it is no longer OPERATION_IN_PROGRESS (undefined when `until: deleted` and it is gone). */
+export async function waitForService(deps: EngineDeps, target: WaitTarget, follower?: ServiceLogFollower): Promise<Service | undefined> {
+  const started = deps.clock.now();
+  const logs = follower ?? new ServiceLogFollower(deps, serviceLogGroup(target.serviceName, target.serviceId), target.since);
+  let interval = FIRST_INTERVAL_MS;
+  let lastStatus = 'OPERATION_IN_PROGRESS';
+  let failures = 0;
+  for (;;) {
+    let service: Service | undefined;
+    try {
+      service = await describeService(deps.clients, target.serviceArn);
+      failures = 0;
+    } catch (error) {
+      if (isNotFound(error) && target.until === 'deleted') return undefined;
+      if (++failures > MAX_READ_FAILURES) throw error;
+    }
+    await logs.poll().catch(() => undefined); // logs are a bonus; a failed read must not end the wait
+    if (service) {
+      const status = service.Status ?? 'UNKNOWN';
+      if (status !== lastStatus) deps.onProgress?.({ kind: 'status', status, message: `${target.serviceName}: ${status}` });
+      lastStatus = status;
+      if (target.until === 'deleted' && status === 'DELETED') return undefined;
+      if (status !== 'OPERATION_IN_PROGRESS' && !(target.until === 'deleted' && status !== 'DELETE_FAILED')) return service;
+    }
+    if (deps.clock.now() - started > target.timeoutMs) {
+      throw new DeployFailedError(
+        `${target.serviceName} is still ${lastStatus} after ${Math.round(target.timeoutMs / 1000)} s (lcm_timeout). App Runner goes on with the operation; check it later with \`zenml-apprunner status\`.`,
+        lastStatus,
+        logs.tail(10),
+      );
+    }
+    try {
+      await deps.clock.sleep(interval, deps.signal);
+    } catch {
+      throw cancelledWhileWaiting(target, lastStatus);
+    }
+    interval = Math.min(MAX_INTERVAL_MS, Math.round(interval * 1.5));
+  }
+}
