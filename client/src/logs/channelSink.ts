@@ -16,15 +16,35 @@ export function headerLine(text: string): string {
   return `--- ${text} ---`;
 }
 
+/**
+ * Where a channel's text ends: the newest event time written and the events written at that very
+ * millisecond, so following again from that time shows no line twice (a few keys, not the log).
+ */
+export interface ResumePoint {
+  timestamp: number;
+  keys: ReadonlySet<string>;
+}
+
+const eventKey = (line: LogLine): string => `${line.logGroupName}\n${line.logStreamName}\n${line.message}`;
+
 export class ChannelSink implements LogSink {
   private current: FollowerState | undefined;
   /** Why the caller stopped the follower (e.g. "Stop Logs"), said instead of "stopped on request". */
   private stopReason: string | undefined;
+  private newest: { timestamp: number; keys: Set<string> } | undefined;
 
   constructor(
     private readonly writer: LogWriter,
     private readonly onState: (state: FollowerState) => void = () => undefined,
-  ) {}
+    /** Lines up to this point are already in the channel (from an earlier follower): skipped. */
+    private readonly resume?: ResumePoint,
+  ) {
+    if (resume) this.newest = { timestamp: resume.timestamp, keys: new Set(resume.keys) };
+  }
+
+  get resumePoint(): ResumePoint | undefined {
+    return this.newest;
+  }
 
   get currentState(): FollowerState | undefined {
     return this.current;
@@ -36,7 +56,17 @@ export class ChannelSink implements LogSink {
   }
 
   lines(lines: readonly LogLine[]): void {
-    for (const line of lines) this.writer.info(formatLogLine(line));
+    for (const line of lines) {
+      const resume = this.resume;
+      if (resume && line.timestamp <= resume.timestamp && (line.timestamp < resume.timestamp || resume.keys.has(eventKey(line)))) continue;
+      this.writer.info(formatLogLine(line));
+      this.noteNewest(line);
+    }
+  }
+
+  private noteNewest(line: LogLine): void {
+    if (this.newest === undefined || line.timestamp > this.newest.timestamp) this.newest = { timestamp: line.timestamp, keys: new Set([eventKey(line)]) };
+    else if (line.timestamp === this.newest.timestamp && this.newest.keys.size < 1000) this.newest.keys.add(eventKey(line));
   }
 
   state(state: FollowerState): void {

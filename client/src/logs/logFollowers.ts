@@ -55,8 +55,9 @@ export class LogFollowers implements vscode.Disposable {
       entry.channel.show(true);
       const running = entry.session?.running ? entry.session : undefined;
       if (running?.scope === 'all') return;
-      const startTime = running ? Date.now() - DEPLOY_SKEW_MS : Date.now() - SHOW_SINCE_MS;
       if (running) await running.stop('following all logs instead');
+      // After Stop Logs, go on after the last line shown (when that is within the usual span).
+      const startTime = Date.now() - SHOW_SINCE_MS;
       this.start(entry, deployment, 'all', startTime, clients);
       handedOver = true;
     } catch (error) {
@@ -138,7 +139,12 @@ export class LogFollowers implements vscode.Disposable {
   }
 
   private start(entry: Entry, deployment: ResolvedDeployment, scope: LogScope, startTime: number, clients: ReturnType<typeof clientsFor>): LogSession {
-    const session = new LogSession(deployment, scope, { client: clients.logs, writer: entry.channel, scope, startTime, onState: () => this.changed.fire() });
+    const previous = entry.session;
+    // A follower of both groups may go on where the last one stopped; from a service-only
+    // follower only the span before is re-read (its application lines were never shown).
+    const point = previous && (previous.scope === scope || scope === 'service') ? previous.resumePoint : undefined;
+    const resume = point && point.timestamp >= startTime ? point : undefined;
+    const session = new LogSession(deployment, scope, { client: clients.logs, writer: entry.channel, scope, startTime, ...(resume ? { resume } : {}), onState: () => this.changed.fire() });
     entry.session = session;
     this.changed.fire();
     void session.done.finally(() => {

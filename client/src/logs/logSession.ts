@@ -3,7 +3,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { followLogs, serviceLogGroups, type FollowerState, type FollowerTiming, type StoppedState } from '../../../common/src/logs';
 import { describeError } from '../../../common/src/logs/retry';
-import { ChannelSink, type LogWriter } from './channelSink';
+import { ChannelSink, type LogWriter, type ResumePoint } from './channelSink';
 import type { ResolvedDeployment } from './deploymentRef';
 
 /** `all`: App Runner's service log and the application's; `service`: only App Runner's (during a deploy). */
@@ -15,6 +15,8 @@ export interface LogSessionOptions {
   scope: LogScope;
   /** Lines from this time on (ms since the epoch). */
   startTime: number;
+  /** The channel already shows lines up to here (an earlier follower): go on from there instead. */
+  resume?: ResumePoint;
   onState?: (state: FollowerState) => void;
   timing?: Partial<FollowerTiming>;
 }
@@ -31,11 +33,13 @@ export class LogSession {
     readonly scope: LogScope,
     options: LogSessionOptions,
   ) {
-    this.sink = new ChannelSink(options.writer, options.onState);
+    this.sink = new ChannelSink(options.writer, options.onState, options.resume);
     const groups = serviceLogGroups(deployment.serviceName, deployment.serviceId).filter((group) => scope === 'all' || group.source === 'service');
     const what = scope === 'all' ? 'service and application logs' : 'service log';
-    this.sink.note(`${deployment.displayName}: ${what} of ${deployment.serviceName} in ${deployment.region}, from ${new Date(options.startTime).toISOString()}`);
-    this.done = followLogs({ client: options.client, groups, startTime: options.startTime, signal: this.controller.signal, sink: this.sink, ...(options.timing ? { timing: options.timing } : {}) })
+    const startTime = options.resume?.timestamp ?? options.startTime;
+    const from = options.resume ? `after its last line (${new Date(startTime).toISOString()})` : `from ${new Date(startTime).toISOString()}`;
+    this.sink.note(`${deployment.displayName}: ${what} of ${deployment.serviceName} in ${deployment.region}, ${from}`);
+    this.done = followLogs({ client: options.client, groups, startTime, signal: this.controller.signal, sink: this.sink, ...(options.timing ? { timing: options.timing } : {}) })
       .catch((error: unknown): StoppedState => {
         // The follower reports its own failures; this is the last guard so a channel never goes quiet.
         const state: StoppedState = { mode: 'stopped', cause: 'error', reason: describeError(error) };
@@ -53,6 +57,11 @@ export class LogSession {
 
   get state(): FollowerState | undefined {
     return this.sink.currentState;
+  }
+
+  /** Where the channel's text ends, for a later follower of the same channel. */
+  get resumePoint(): ResumePoint | undefined {
+    return this.sink.resumePoint;
   }
 
   /** Stops the follower; `reason` is said in the channel's last header ("stopped: <reason>"). */

@@ -43,3 +43,16 @@ void test("a stop on request says the caller's reason", () => {
   sink.state({ mode: 'stopped', cause: 'aborted', reason: 'stopped on request' });
   assert.equal(writer.text(), '--- stopped: Stop Logs ---');
 });
+
+void test('a channel followed again skips what it already shows, even lines of the same millisecond', () => {
+  const first = new RecordingWriter();
+  const line = (timestamp: number, message: string) => ({ timestamp, source: 'application' as const, logGroupName: '/a', logStreamName: 'instance/1', message });
+  const earlier = new ChannelSink(first);
+  earlier.lines([line(1000, 'a'), line(2000, 'b'), line(2000, 'c')]);
+  const resume = earlier.resumePoint;
+  assert.equal(resume?.timestamp, 2000);
+  const second = new RecordingWriter();
+  const later = new ChannelSink(second, undefined, resume);
+  later.lines([line(2000, 'b'), line(2000, 'c'), line(2000, 'd'), line(3000, 'e')]);
+  assert.deepEqual(second.entries.map((entry) => entry.message.split(' ').at(-1)), ['d', 'e']);
+});
