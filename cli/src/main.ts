@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // Entry point of `dist/cli.js` (the `zenml-apprunner` bin): `zenml-apprunner <command> ...`.
 import { parseArgs } from 'node:util';
+import { CLI_NAME } from '../../common/src/product';
 import type { CliCommand } from './command';
 import { COMMANDS, findCommand } from './registry';
 import { type CliIo, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, nodeIo, UsageError } from './io';
 import { askOnTerminal } from './terminal';
 
-export const PROGRAM = 'zenml-apprunner';
+export const PROGRAM = CLI_NAME;
+
+// The SDK versions in package-lock.json run on Node 20; the SDK's notice that later versions will
+// not would only add noise to every command's stderr.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const EXIT_CODES = 'Exit codes: 0 done, 1 failed (or problems found), 2 usage error, 3 needs confirmation, 130 cancelled.';
 

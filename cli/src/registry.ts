@@ -16,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   deleteCommand,
   listCommand,
   statusCommand,
+  logsCommand,
   pauseCommand,
   resumeCommand,
   redeployCommand,

@@ -9,6 +9,7 @@ import { registerSettingsFileCommand } from './commands/settingsFileCommand';
 import { DeployCodeLensProvider } from './deploy/deployCodeLens';
 import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
 import { startLanguageClient } from './language/languageClient';
+import { registerLogs } from './logs';
 import { SandboxController } from './sandbox/sandboxCommands';
 import { DeploymentSecrets } from './secrets/deploymentSecrets';
 import { ConnectionStatusBar } from './statusBar';
@@ -30,6 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
   const commands: CommandContext = { connection, tree };
   const statusBar = new ConnectionStatusBar(connection);
   const codeLenses = new DeployCodeLensProvider();
+  // Commands first: a command that activates the extension must find its handler even while the
+  // language server is still starting.
+  registerLogs(context, connection);
   context.subscriptions.push(
     connection,
     tree,

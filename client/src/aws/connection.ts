@@ -60,18 +60,34 @@ export class AwsConnection implements vscode.Disposable {
   clientsFor(region: string, resolved: Extract<Resolved, { ok: true }>): AwsClients {
     const existing = this.clients.get(region);
     if (existing) return existing;
-    const target: AwsTarget = { region, ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}) };
-    const options: AwsClientOptions = this.sandbox ? { credentials: this.sandbox.credentials } : {};
-    const made = createAwsClients(target, options);
+    const made = this.makeClients(region, resolved);
     this.clients.set(region, made);
     return made;
   }
 
   /** Clients for `region` of whatever target is in effect (commands acting on a tree node). */
   async clientsForRegion(region: string): Promise<AwsClients> {
+    return this.clientsFor(region, await this.resolvedOrThrow());
+  }
+
+  /**
+   * A set of clients the caller owns and destroys, for long-lived work such as a log follower:
+   * a change of target must not cut it off mid-stream the way it drops the shared clients.
+   */
+  async ownClients(region: string): Promise<AwsClients> {
+    return this.makeClients(region, await this.resolvedOrThrow());
+  }
+
+  private async resolvedOrThrow(): Promise<Extract<Resolved, { ok: true }>> {
     const resolved = await this.resolve();
     if (!resolved.ok) throw new Error('No AWS region is configured: run "ZenML App Runner: Select Regions".');
-    return this.clientsFor(region, resolved);
+    return resolved;
+  }
+
+  private makeClients(region: string, resolved: Extract<Resolved, { ok: true }>): AwsClients {
+    const target: AwsTarget = { region, ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}) };
+    const options: AwsClientOptions = this.sandbox ? { credentials: this.sandbox.credentials } : {};
+    return createAwsClients(target, options);
   }
 
   private reset(): void {

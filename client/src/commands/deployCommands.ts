@@ -11,6 +11,7 @@ import { reportFailure, reportSuccess } from '../deploy/outcome';
 import { deploymentNamesIn } from '../explorer/deploymentNames';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
 import { findSettingsFiles } from '../explorer/settingsFiles';
+import { streamDeploymentLogs } from '../logs';
 import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
 import type { ConnectionStatusBar } from '../statusBar';
 import { pickService, type CommandContext } from './serviceCommands';
@@ -100,6 +101,12 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
   );
   if (confirm !== verb) return;
   const activity = ctx.statusBar.track(`Deploying ${plan.deploymentName}`);
+  // App Runner's service log (deployment events, health checks, the reason of a failure) goes
+  // into the deployment's channel while the deploy waits.
+  const serviceLog = new AbortController();
+  streamDeploymentLogs({ deploymentName: plan.deploymentName, region: plan.region, signal: serviceLog.signal, reveal: false }).catch((error: unknown) => {
+    void vscode.window.showWarningMessage(`The service log of ${plan.deploymentName} cannot be shown: ${error instanceof Error ? error.message : String(error)}`);
+  });
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Deploying ${plan.deploymentName}`, cancellable: true },
@@ -124,6 +131,7 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
     ctx.tree.refresh();
     void reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
   } finally {
+    serviceLog.abort('the deploy has finished');
     activity.done();
   }
 }

@@ -1,14 +1,8 @@
 // How a finished or failed AWS action is told: one sentence, and the buttons that help next
-// ("Open URL", "Show Logs" when the logs channel is installed).
+// ("Open URL", "Show Logs").
 import * as vscode from 'vscode';
 import { DeployCancelledError, DeployFailedError, DeployInputError } from '../../../common/src/deploy/engine';
-
-export const SHOW_LOGS_COMMAND = 'zenmlAppRunner.showLogs';
-
-/** Show Logs is offered only once the logs channel registers its command. */
-async function showLogsAvailable(): Promise<boolean> {
-  return (await vscode.commands.getCommands(true)).includes(SHOW_LOGS_COMMAND);
-}
+import { SHOW_LOGS_COMMAND } from '../logs';
 
 export interface LogsTarget {
   deploymentName: string;
@@ -16,7 +10,7 @@ export interface LogsTarget {
 }
 
 export async function reportSuccess(message: string, url: string | undefined, logs: LogsTarget | undefined): Promise<void> {
-  const buttons = [...(url ? ['Open URL'] : []), ...(logs && (await showLogsAvailable()) ? ['Show Logs'] : [])];
+  const buttons = [...(url ? ['Open URL'] : []), ...(logs ? ['Show Logs'] : [])];
   const choice = await vscode.window.showInformationMessage(message, ...buttons);
   if (choice === 'Open URL' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
   if (choice === 'Show Logs' && logs) await vscode.commands.executeCommand(SHOW_LOGS_COMMAND, logs);
@@ -34,7 +28,7 @@ export async function reportFailure(what: string, error: unknown, logs: LogsTarg
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  const buttons = logs && error instanceof DeployFailedError && (await showLogsAvailable()) ? ['Show Logs'] : [];
+  const buttons = logs && error instanceof DeployFailedError ? ['Show Logs'] : [];
   const choice = await vscode.window.showErrorMessage(`${what} failed: ${message}`, ...buttons);
   if (choice === 'Show Logs' && logs) await vscode.commands.executeCommand(SHOW_LOGS_COMMAND, logs);
 }

@@ -40,8 +40,10 @@ async function main(): Promise<void> {
   // A fresh profile each time, so the newest .vsix is the one installed.
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  const profile = createProfile(profileDir, [EXTENSION_VSIX], { 'zenmlAppRunner.endpoint': emulator.url });
-  const codeServer = await startCodeServer(profile, workspace, { trusted: true, port }).catch((error: unknown) => {
+  const profile = createProfile(profileDir, [EXTENSION_VSIX], { 'zenmlAppRunner.endpoint': emulator.url, 'zenmlAppRunner.regions': ['us-east-1', 'eu-west-1'] });
+  // The emulator's default credentials for the extension host; no AWS account is involved.
+  const env = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' };
+  const codeServer = await startCodeServer(profile, workspace, { trusted: true, port, env }).catch((error: unknown) => {
     const text = error instanceof Error ? error.message : String(error);
     throw new Error(/EADDRINUSE/.test(text) ? `port ${port} is in use: stop what uses it or pick another with --port N (or ZENML_DEMO_PORT)` : text);
   });

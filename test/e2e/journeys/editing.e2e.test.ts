@@ -41,13 +41,9 @@ void journey('Ctrl+. on the cpu_count line offers what ZenML deploys first and f
   await applyZenmlPickFrom(workbench, CPU_LINE, 16);
 });
 
-void journey(
-  'Ctrl+. on the memory line offers what ZenML deploys first and fixes both values',
-  { skip: 'needs the pair warning and its fixes on the memory line too (language-server branch; issue 7)' },
-  async (workbench) => {
-    await applyZenmlPickFrom(workbench, MEMORY_LINE, 13);
-  },
-);
+void journey('Ctrl+. on the memory line offers what ZenML deploys first and fixes both values', async (workbench) => {
+  await applyZenmlPickFrom(workbench, MEMORY_LINE, 13);
+});
 
 void journey('hover on memory shows the resolved App Runner size', async (workbench) => {
   await openWithWarning(workbench);
