@@ -2,10 +2,12 @@
 // fast when it already is: Debian's Chromium (the browser playwright-core drives), ripgrep (in
 // place of the binary code-server would fetch from GitHub), libkrb5-dev and pkg-config (to build
 // code-server's native module), and code-server itself in the ignored cache `.e2e-cache/`.
+// With --aws-cli (the test suite and the benchmarks) also Debian's AWS CLI v2, which drives the
+// emulator in the AWS CLI tests and is the peer of the logs benchmark.
 // Only npm and Debian are contacted. Without root it names what is missing and stops.
 //
-//   node scripts/e2e-prerequisites.mjs          ensure everything (exit 1 with one line if it cannot)
-//   node scripts/e2e-prerequisites.mjs --check  only report, never install
+//   node scripts/e2e-prerequisites.mjs [--aws-cli]          ensure everything (exit 1 with one line if it cannot)
+//   node scripts/e2e-prerequisites.mjs [--aws-cli] --check  only report, never install
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,8 +29,9 @@ const DEBIAN_PACKAGES = {
   ripgrep: () => existsSync('/usr/bin/rg'),
   'libkrb5-dev': () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h'),
   'pkg-config': () => existsSync('/usr/bin/pkg-config'),
+  // Debian's own binary: an `aws` earlier on PATH may be v1, which has no `aws logs tail`.
+  awscli: () => /^aws-cli\/2/.test(spawnSync('/usr/bin/aws', ['--version'], { encoding: 'utf8' }).stdout ?? ''),
 };
-const INSTALL_COMMAND = `apt-get update && apt-get install -y --no-install-recommends ${Object.keys(DEBIAN_PACKAGES).join(' ')}`;
 
 function log(message) {
   process.stderr.write(`e2e prerequisites: ${message}\n`);
@@ -42,27 +45,30 @@ export function codeServerInstalled() {
   return JSON.parse(readFileSync(manifest, 'utf8')).version === CODE_SERVER_VERSION;
 }
 
-function missingDebianPackages({ needBuildTools }) {
+const installCommand = (names) => `apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`;
+
+function missingDebianPackages({ needBuildTools, needAwsCli }) {
   return Object.entries(DEBIAN_PACKAGES)
-    .filter(([name]) => needBuildTools || name === 'chromium' || name === 'ripgrep')
+    .filter(([name]) => (name === 'awscli' ? needAwsCli : needBuildTools || name === 'chromium' || name === 'ripgrep'))
     .filter(([, present]) => !present())
     .map(([name]) => name);
 }
 
-function ensureDebianPackages({ needBuildTools, checkOnly }) {
-  const missing = missingDebianPackages({ needBuildTools });
+function ensureDebianPackages({ needBuildTools, needAwsCli, checkOnly }) {
+  const missing = missingDebianPackages({ needBuildTools, needAwsCli });
+  const install = installCommand(missing);
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (checkOnly || !isRoot || !existsSync('/usr/bin/apt-get')) {
     const prefix = isRoot ? '' : 'sudo sh -c ';
-    throw new MissingPrerequisite(`missing Debian package(s) ${missing.join(', ')}; install with: ${prefix}${isRoot ? INSTALL_COMMAND : `'${INSTALL_COMMAND}'`}`);
+    throw new MissingPrerequisite(`missing Debian package(s) ${missing.join(', ')}; install with: ${prefix}${isRoot ? install : `'${install}'`}`);
   }
   log(`installing ${missing.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  const still = missingDebianPackages({ needBuildTools });
-  if (still.length > 0) throw new MissingPrerequisite(`apt-get did not install ${still.join(', ')}; try: ${INSTALL_COMMAND}`);
+  const still = missingDebianPackages({ needBuildTools, needAwsCli });
+  if (still.length > 0) throw new MissingPrerequisite(`apt-get did not install ${still.join(', ')}; try: ${install}`);
 }
 
 /** A gzipped tar holding one file named `rg`, Debian's ripgrep, where code-server looks first. */
@@ -96,9 +102,9 @@ function installCodeServer() {
 }
 
 /** Ensures (or with checkOnly: checks) every prerequisite; throws MissingPrerequisite with one line. */
-export function ensureE2ePrerequisites({ checkOnly = false } = {}) {
+export function ensureE2ePrerequisites({ checkOnly = false, awsCli = false } = {}) {
   const haveCodeServer = codeServerInstalled();
-  ensureDebianPackages({ needBuildTools: !haveCodeServer, checkOnly });
+  ensureDebianPackages({ needBuildTools: !haveCodeServer, needAwsCli: awsCli, checkOnly });
   if (haveCodeServer) return;
   if (checkOnly) throw new MissingPrerequisite(`code-server@${CODE_SERVER_VERSION} is not in ${CODE_SERVER_DIR}; install with: node scripts/e2e-prerequisites.mjs`);
   seedRipgrepCache();
@@ -107,7 +113,7 @@ export function ensureE2ePrerequisites({ checkOnly = false } = {}) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    ensureE2ePrerequisites({ checkOnly: process.argv.includes('--check') });
+    ensureE2ePrerequisites({ checkOnly: process.argv.includes('--check'), awsCli: process.argv.includes('--aws-cli') });
   } catch (error) {
     if (!(error instanceof MissingPrerequisite)) throw error;
     log(error.message);
