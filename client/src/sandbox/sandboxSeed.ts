@@ -1,7 +1,7 @@
 // The sample deployments a new sandbox holds: ZenML-named and tagged like ZenML's own, in the
 // states the explorer distinguishes, plus one service ZenML did not make. Seeded through the
 // emulator's control API (`POST /_emulator/services`).
-import { deploymentIdFor, MANAGED_BY_ZENML, serviceNameFor, TAG_DEPLOYMENT_ID, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../../../common/src/domain/naming';
+import { MANAGED_BY_ZENML, serviceNameFor, TAG_DEPLOYMENT_ID, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../../../common/src/domain/naming';
 
 export interface SampleService {
   name: string;
@@ -11,8 +11,7 @@ export interface SampleService {
   authKey?: string;
 }
 
-function zenmlService(deploymentName: string, status: SampleService['status'], authKey?: string): SampleService {
-  const id = deploymentIdFor(deploymentName);
+function zenmlService(deploymentName: string, id: string, status: SampleService['status'], authKey?: string): SampleService {
   const named = serviceNameFor('zenml-', deploymentName, id);
   if (!named.ok) throw new Error(named.reason);
   return {
@@ -27,9 +26,9 @@ function zenmlService(deploymentName: string, status: SampleService['status'], a
 /** `weather-agent` running, `fraud-scoring` paused, `churn-report` failed, and `legacy-api` (not ZenML). */
 export function sampleServices(): SampleService[] {
   return [
-    zenmlService('weather-agent', 'RUNNING'),
-    zenmlService('fraud-scoring', 'PAUSED'),
-    zenmlService('churn-report', 'CREATE_FAILED'),
+    zenmlService('weather-agent', '3f2a9c1e-7b4d-4e2a-9f10-5c6d7e8f9a0b', 'RUNNING'),
+    zenmlService('fraud-scoring', 'a81c5e02-94d3-4b6f-8e21-0d7f3c9b5a64', 'PAUSED'),
+    zenmlService('churn-report', 'c05b7d9e-2f61-4a8c-b3e4-6a9d1f0e7c28', 'CREATE_FAILED'),
     { name: 'legacy-api', status: 'RUNNING', healthCheckPath: '/health' },
   ];
 }

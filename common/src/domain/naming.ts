@@ -1,6 +1,5 @@
 // AWS resource names and tags for a deployment, following ZenML's conventions so services that
 // ZenML created and services we create look the same.
-import { createHash } from 'node:crypto';
 
 export interface SanitizeOptions {
   /** Longest allowed result, suffix included. */
@@ -49,34 +48,6 @@ export function sanitizeName(name: string, options: SanitizeOptions): SanitizedN
     return { ok: false, reason: `"${name}" has no letter or digit to build a name from.` };
   }
   return { ok: true, name: `${sanitized}${separator}${suffix}`, truncated };
-}
-
-/** Namespace of the deployment ids we derive; fixed forever so every machine agrees. */
-export const DEPLOYMENT_ID_NAMESPACE = '1b6f7f0e-6c55-4d0b-9a5e-2f3d8c9a7e41';
-
-/**
- * A deterministic, UUID-formatted id for a deployment name: the first 16 bytes of
- * sha256(namespace bytes + UTF-8 name), with the version nibble set to 5 and the RFC 4122
- * variant bits, like a v5 UUID but with SHA-256. The same name gives the same id, and so the
- * same service, secret and scaling configuration names, on every machine.
- */
-export function deploymentIdFor(deploymentName: string): string {
-  // The editor asks again for the same name at every validation. One entry only: the name may
-  // be a slice of a whole document's text, which it keeps alive.
-  if (lastId?.name !== deploymentName) lastId = { name: deploymentName, id: computeDeploymentId(deploymentName) };
-  return lastId.id;
-}
-
-let lastId: { name: string; id: string } | undefined;
-const NAMESPACE_BYTES = Buffer.from(DEPLOYMENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
-
-function computeDeploymentId(deploymentName: string): string {
-  const digest = createHash('sha256').update(NAMESPACE_BYTES).update(deploymentName, 'utf8').digest();
-  const bytes = digest.subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The suffix ZenML appends to names: the first 8 characters of the deployment id. */

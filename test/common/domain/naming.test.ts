@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   autoScalingConfigurationNameFor,
-  deploymentIdFor,
   MANAGED_BY_ZENML,
   sanitizeName,
   secretNameFor,
@@ -95,20 +94,6 @@ void describe('autoScalingConfigurationNameFor', () => {
       assert.ok(scaling.endsWith('-3f2a9c1e'));
     }
     assert.equal(nameOf(autoScalingConfigurationNameFor('weather', ID)), 'zenml-weather-3f2a9c1e');
-  });
-});
-
-void describe('deploymentIdFor', () => {
-  void it('is a deterministic UUID with version 5 and the RFC 4122 variant', () => {
-    const id = deploymentIdFor('weather-agent');
-    assert.equal(id, deploymentIdFor('weather-agent'));
-    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    assert.notEqual(id, deploymentIdFor('weather-agent2'));
-    assert.notEqual(deploymentIdFor(''), deploymentIdFor(' '));
-  });
-
-  void it('is stable across releases (names of existing services depend on it)', () => {
-    assert.equal(deploymentIdFor('weather-agent'), 'b2be1784-4096-548b-80f1-ed0ad5de5023');
   });
 });
 

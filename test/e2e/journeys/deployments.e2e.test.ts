@@ -3,7 +3,8 @@
 // invoke, and delete with confirmation leaving nothing behind.
 import assert from 'node:assert/strict';
 import { AppRunnerClient, ResumeServiceCommand } from '@aws-sdk/client-apprunner';
-import { deploymentIdFor, serviceNameFor } from '../../../common/src/domain/naming';
+import { randomUUID } from 'node:crypto';
+import { serviceNameFor } from '../../../common/src/domain/naming';
 import { ControlClient } from '../../emulator/src/controlClient';
 import { DeploymentsView } from '../support/deploymentsView';
 import { journeys } from '../support/journey';
@@ -18,13 +19,17 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true';
 
 const journey = journeys('deployments', { emulator: true, settings: { 'zenmlAppRunner.regions': ['us-east-1'] } });
 
+// Each deployment's id, as ZenML makes one at its first deploy.
+const ids = new Map<string, string>();
+const idOf = (deployment: string): string => ids.get(deployment) ?? ids.set(deployment, randomUUID()).get(deployment)!;
+
 function zenmlName(deployment: string): string {
-  const named = serviceNameFor('zenml-', deployment, deploymentIdFor(deployment));
+  const named = serviceNameFor('zenml-', deployment, idOf(deployment));
   if (!named.ok) throw new Error(named.reason);
   return named.name;
 }
 
-const tags = (deployment: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': deployment, 'zenml-deployment-id': deploymentIdFor(deployment) });
+const tags = (deployment: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': deployment, 'zenml-deployment-id': idOf(deployment) });
 const WEATHER = zenmlName('weather-agent');
 const FRAUD = zenmlName('fraud-scoring');
 const CHURN = zenmlName('churn-report');

@@ -1,8 +1,13 @@
 // The App Runner service name built from the deployment name with ZenML's rules: it must leave
 // something valid, and a name cut to 40 characters is worth knowing before the first deploy.
 import { isScalar } from 'yaml';
-import { deploymentIdFor, serviceNameFor } from '../../domain/naming';
+import { idSuffix, serviceNameFor } from '../../domain/naming';
 import { quote, type Rule } from './rule';
+
+// A deployment's id is a fresh UUID made at its first deploy, so only its length is known here:
+// any id gives the name its shape, and the message shows where the id's 8 characters go.
+const ANY_ID = '00000000-0000-4000-8000-000000000000';
+const ID_PLACEHOLDER = '<id>';
 
 export const serviceNameRule: Rule = {
   name: 'serviceName',
@@ -11,7 +16,7 @@ export const serviceNameRule: Rule = {
     if (!ref || !isScalar(ref.value) || typeof ref.value.value !== 'string' || ref.value.value === '') return;
     const name = ref.value.value;
     const prefix = ctx.settings.deployer.service_name_prefix;
-    const result = serviceNameFor(prefix, name, deploymentIdFor(name));
+    const result = serviceNameFor(prefix, name, ANY_ID);
     const range = ctx.doc.rangeOfValue(ref);
     if (!result.ok) {
       ctx.report({
@@ -26,7 +31,8 @@ export const serviceNameRule: Rule = {
         code: 'name.truncated',
         range,
         message:
-          `${quote(prefix + name)} is too long for App Runner's 40-character service names: the service will be named ${quote(result.name)}. ` +
+          `${quote(prefix + name)} is too long for App Runner's 40-character service names: the service will be named ${quote(result.name.slice(0, -idSuffix(ANY_ID).length) + ID_PLACEHOLDER)} ` +
+          `(${ID_PLACEHOLDER}: the first 8 characters of the deployment's id). ` +
           'Shorten the deployment name (or service_name_prefix) to keep the name readable.',
       });
     }
