@@ -22,12 +22,14 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'status', args: ['status', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
   { id: 'pause', args: ['pause', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'resume', args: ['resume', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
+  { id: 'logs', args: ['logs', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
   { id: 'delete', args: ['delete', 'weather-agent.zenml.deployer.yaml', '--yes', '--endpoint', 'ENDPOINT'], stderr: true },
 ];
 
 /** Runs every example in order against a fresh emulator; returns each README block's text. */
 export async function runExamples(): Promise<Map<string, string>> {
-  const emulator = await spawnEmulator(['--provisioning-ms', '0']);
+  // No periodic health-probe lines: the logs example shows the same lines on every run.
+  const emulator = await spawnEmulator(['--provisioning-ms', '0', '--app-log-interval-ms', '0']);
   const blocks = new Map<string, string>();
   try {
     for (const example of EXAMPLES) {
@@ -53,7 +55,10 @@ export function normalize(text: string): string {
     .replace(/-[0-9a-f]{8}\b/g, '-<id8>')
     .replace(/[a-z0-9]{10}\.([a-z0-9-]+)\.awsapprunner\.com/g, '<host>.$1.awsapprunner.com')
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://127.0.0.1:<port>')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+    // The stand-in server's log lines: its process id and the probing client's address.
+    .replace(/server process \[\d+\]/g, 'server process [<pid>]')
+    .replace(/\b\d{1,3}(\.\d{1,3}){3}:\d+\b/g, '<ip>:<port>');
 }
 
 const BLOCK = /(<!-- cli-example:([\w-]+) -->\n```text\n)([\s\S]*?)(```\n<!-- \/cli-example -->)/g;

@@ -104,11 +104,19 @@ export function appendEvents(
   return stored;
 }
 
-/** Writes lines stamped `now`, creating the group and stream when missing (App Runner's own logs). */
+// The last timestamp `writeLines` gave: App Runner's lines are written by one process, a few at a
+// time, and no two share a millisecond, so readers that merge streams see them in one order.
+let lastLineStamp = 0;
+
+/**
+ * Writes lines stamped from `now` on, one millisecond apart and after any line written before,
+ * creating the group and stream when missing (App Runner's own logs).
+ */
 export function writeLines(state: EmulatorState, region: RegionState, groupName: string, streamName: string, lines: readonly string[], now = Date.now()): void {
   const group = region.logGroups.get(groupName) ?? createGroup(region, groupName, now);
   const stream = group.streams.get(streamName) ?? createStream(group, streamName, now);
-  appendEvents(state, region, group, stream, lines.map((message) => ({ timestamp: now, message })), now);
+  const stamped = lines.map((message) => ({ timestamp: (lastLineStamp = Math.max(now, lastLineStamp + 1)), message }));
+  appendEvents(state, region, group, stream, stamped, now);
 }
 
 export function eventSize(event: { message: string }): number {
