@@ -87,8 +87,13 @@ export class Workbench {
     await this.focusEditor();
   }
 
+  /**
+   * Keyboard focus into the active editor through its input element: a click on the text could
+   * land on a code lens (our Deploy lens sits above line 1) and run it.
+   */
   async focusEditor(): Promise<void> {
-    await this.editor.locator('.view-lines').click({ position: { x: 2, y: 2 } });
+    await this.editor.locator('.native-edit-context, textarea.inputarea').first().focus();
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: UI_TIMEOUT });
   }
 
   /** Go to line and column (1-based) in the active editor: Quick Open with `:LINE:COL`, as Ctrl+G does. */
