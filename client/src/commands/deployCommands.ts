@@ -17,6 +17,8 @@ import type { ConnectionStatusBar } from '../statusBar';
 import { pickService, type CommandContext } from './serviceCommands';
 import { requireTrust } from './trust';
 
+const SERVICE_LOG_TAIL_MS = 5_000;
+
 export interface DeployContext extends CommandContext {
   secrets: DeploymentSecrets;
   statusBar: ConnectionStatusBar;
@@ -131,7 +133,10 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
     ctx.tree.refresh();
     void reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
   } finally {
-    serviceLog.abort('the deploy has finished');
+    // App Runner writes a deploy's last lines as it ends, and the follower reads about once a
+    // second (the service is looked up every 2 s while it is being created): stream a little
+    // longer so those lines reach the channel.
+    setTimeout(() => serviceLog.abort('the deploy has finished'), SERVICE_LOG_TAIL_MS);
     activity.done();
   }
 }

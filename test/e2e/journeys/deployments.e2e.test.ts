@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { serviceNameFor } from '../../../common/src/domain/naming';
 import { ControlClient } from '../../emulator/src/controlClient';
 import { DeploymentsView } from '../support/deploymentsView';
+import { waitForLogChannel } from '../support/logChannel';
 import { journeys } from '../support/journey';
 import type { Session } from '../support/session';
 import { waitFor } from '../support/waits';
@@ -97,6 +98,10 @@ void journey('deploy a new file from the palette: plan, confirm, progress, the s
   const done = await view.notification(/Deployed hello-pipeline: RUNNING at https:\/\//);
   await workbench.screenshot('deployed-notification');
   assert.match(done, /Open URL/);
+  assert.match(done, /Show Logs/);
+  // While it waited, the deploy streamed App Runner's service log into the deployment's channel.
+  const serviceLog = await waitForLogChannel(session, 'App Runner: hello-pipeline', 'the service log of the deploy', /stopped: the deploy has finished/);
+  assert.match(serviceLog, /\[service events\] \[AppRunner\] Service status is set to RUNNING\./);
   await view.open();
   const row = await view.waitForRow('the new service running', (candidate) => candidate.label.startsWith(HELLO) && candidate.label.endsWith(', Running'));
   await workbench.screenshot('new-service-running');

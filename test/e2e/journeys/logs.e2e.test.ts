@@ -4,11 +4,10 @@
 // following appears; Stop Logs stops it and says so. Show Logs on the open zenml.deployer.yaml
 // follows that file's deployment. The channel's text is read from the file VS Code writes it to.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { serviceLogGroups } from '../../../common/src/logs';
 import { ControlClient } from '../../emulator/src/controlClient';
-import { outputChannelFile } from '../support/codeServer';
 import { journeys } from '../support/journey';
+import { logChannelText, waitForLogChannel } from '../support/logChannel';
 import type { Session } from '../support/session';
 import { waitFor } from '../support/waits';
 import { UI_TIMEOUT, type Workbench } from '../support/workbench';
@@ -27,20 +26,8 @@ function zenmlTags(name: string): Record<string, string> {
   return { 'managed-by': 'zenml', 'zenml-deployment-name': name, 'zenml-deployment-id': '1a2b3c4d-0000-4000-8000-000000000000' };
 }
 
-/** The channel's text as VS Code wrote it (a log channel's file name drops characters like `:`). */
-function channelText(session: Session): string {
-  const file = outputChannelFile(session.profile, CHANNEL.replace(/[\\/:*?"<>|]/g, '')) ?? outputChannelFile(session.profile, CHANNEL);
-  return file ? readFileSync(file, 'utf8') : '';
-}
-
-function waitForChannel(session: Session, what: string, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  return waitFor(`the channel "${CHANNEL}" to show ${what}`, () => {
-    const text = channelText(session);
-    return pattern.test(text) ? text : undefined;
-  }, timeoutMs, 200).catch((error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nchannel text:\n${channelText(session)}`);
-  });
-}
+const channelText = (session: Session): string => logChannelText(session, CHANNEL);
+const waitForChannel = (session: Session, what: string, pattern: RegExp, timeoutMs?: number): Promise<string> => waitForLogChannel(session, CHANNEL, what, pattern, timeoutMs);
 
 async function statusBarText(workbench: Workbench): Promise<string> {
   return (await workbench.page.locator('.statusbar-item', { hasText: NAME }).allInnerTexts()).join(' | ');
