@@ -130,7 +130,7 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     switch (node.kind) {
       case 'region': {
-        const count = 'services' in node.listing ? `${node.listing.services.length} services` : 'unavailable';
+        const count = 'services' in node.listing ? `${node.listing.services.length} service${node.listing.services.length === 1 ? '' : 's'}` : 'unavailable';
         const item = new vscode.TreeItem(node.listing.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `region:${node.listing.region}`;
         item.description = count;
