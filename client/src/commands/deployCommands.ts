@@ -8,7 +8,7 @@ import { prepareDeploy } from '../../../common/src/deploy/prepare';
 import type { DeployerFile } from '../../../common/src/domain/settingsModel';
 import { envReferences, planDocument } from '../deploy/planDocument';
 import { reportFailure, reportSuccess } from '../deploy/outcome';
-import { deploymentNamesIn } from '../explorer/deploymentNames';
+import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
 import { findSettingsFiles } from '../explorer/settingsFiles';
 import { streamDeploymentLogs } from '../logs';
@@ -56,7 +56,7 @@ async function prepare(ctx: DeployContext, uri: vscode.Uri | undefined): Promise
   const document = await vscode.workspace.openTextDocument(file);
   const text = document.getText();
   const label = vscode.workspace.asRelativePath(file);
-  const names = deploymentNamesIn(text);
+  const names = deploymentsInText(text).map((entry) => entry.deploymentName);
   const name = names.length > 1 ? await vscode.window.showQuickPick(names, { title: `${label} holds several deployments: which one?` }) : undefined;
   if (names.length > 1 && name === undefined) return undefined;
   const settings = readDeployerFile(text, label, name);

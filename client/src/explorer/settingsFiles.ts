@@ -1,7 +1,7 @@
 // The workspace's `zenml.deployer.yaml` that deploys a given deployment, found by its
 // `deployment.name` (any YAML document of the file).
 import * as vscode from 'vscode';
-import { deploymentNamesIn } from './deploymentNames';
+import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
 
 export const SETTINGS_FILE_GLOB = '**/{zenml.deployer.yaml,*.zenml.deployer.yaml}';
 
@@ -13,7 +13,7 @@ export function findSettingsFiles(): Thenable<vscode.Uri[]> {
 export async function findSettingsFile(deploymentName: string): Promise<vscode.Uri | undefined> {
   for (const uri of await findSettingsFiles()) {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    if (deploymentNamesIn(text).includes(deploymentName)) return uri;
+    if (deploymentsInText(text).some((entry) => entry.deploymentName === deploymentName)) return uri;
   }
   return undefined;
 }

@@ -1,7 +1,5 @@
 // Which deployment's logs to follow, as plain data (no `vscode` import, so tests read it): what a
 // command argument, a zenml.deployer.yaml or a quick pick gives, before AWS is asked.
-import { parseDeployerFile } from '../../../common/src/language/deployerDocument';
-import { resolveSettings } from '../../../common/src/domain/settingsModel';
 
 export interface DeploymentRef {
   region: string;
@@ -56,25 +54,6 @@ export function deploymentRefFrom(argument: unknown): DeploymentRef | undefined 
 /** `arn:aws:apprunner:us-east-1:123456789012:service/...` → `us-east-1`. */
 function regionOfArn(arn: string | undefined): string | undefined {
   return arn === undefined ? undefined : text(/^arn:[^:]+:apprunner:([^:]+):/.exec(arn)?.[1]);
-}
-
-export interface FileDeployment {
-  deploymentName: string;
-  /** `settings.deployer.region` when the document sets it. */
-  region?: string;
-}
-
-/** The deployments a zenml.deployer.yaml names (one per `---` document with a deployment.name). */
-export function deploymentsInText(source: string): FileDeployment[] {
-  const found: FileDeployment[] = [];
-  for (const document of parseDeployerFile(source).documents) {
-    const settings = resolveSettings(document.value);
-    const deploymentName = text(settings.deployment.name);
-    if (deploymentName === undefined) continue;
-    const region = settings.explicitDeployerKeys.has('region') ? text(settings.deployer.region) : undefined;
-    found.push({ deploymentName, ...(region !== undefined ? { region } : {}) });
-  }
-  return found;
 }
 
 /** One channel and one follower per deployment and region. */

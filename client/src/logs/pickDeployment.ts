@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { AwsCallError } from '../../../common/src/aws/errors';
 import { engineDeps, listDeployments } from '../../../common/src/deploy/engine';
 import type { AwsConnection } from '../aws/connection';
-import { deploymentsInText, type DeploymentRef } from './deploymentRef';
+import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
+import type { DeploymentRef } from './deploymentRef';
 
 const LANGUAGE_ID = 'zenml-deployer-yaml';
 const NO_REGION = 'No AWS region: set settings.deployer.region in the file, the setting zenmlAppRunner.regions, or AWS_REGION.';

@@ -1,9 +1,9 @@
 // Small pure pieces of the client: profile names, deployment names in settings files, the sample.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
 import { validateText } from '../../../common/src/language/validate';
 import { profileNamesIn } from '../../../client/src/aws/profiles';
-import { deploymentNamesIn } from '../../../client/src/explorer/deploymentNames';
 import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';
 
 void describe('client helpers', () => {
@@ -14,7 +14,7 @@ void describe('client helpers', () => {
   });
 
   void it('finds deployment names in every YAML document of a settings file', () => {
-    assert.deepEqual(deploymentNamesIn('deployment:\n  name: a\n---\ndeployment:\n  name: b\n---\nfoo: [\n'), ['a', 'b']);
+    assert.deepEqual(deploymentsInText('deployment:\n  name: a\n---\ndeployment:\n  name: b\n---\nfoo: [\n').map((entry) => entry.deploymentName), ['a', 'b']);
   });
 
   void it('the sample config is valid as written', () => {
