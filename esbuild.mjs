@@ -9,7 +9,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'cli/src/main.ts', out: 'cli' },
-  { in: 'test/emulator/src/main.ts', out: 'emulator' },
+  { in: 'emulator/src/main.ts', out: 'emulator' },
 ].filter((entry) => existsSync(entry.in));
 
 const options = {

@@ -44,6 +44,13 @@ export default tseslint.config(
     },
   },
   {
+    // The emulator stands for AWS: it knows nothing of the product, so it cannot agree with it by accident.
+    files: ['emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, { group: ['**/common/src/**', '**/server/src/**', '**/cli/src/**'], message: 'The emulator is independent of the product it tests.' }] }],
+    },
+  },
+  {
     files: ['cli/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, { group: ['**/server/src/**'], message: 'The CLI runs common/src, not the language server.' }] }] },
   },

@@ -9,6 +9,7 @@ import { registerSettingsFileCommand } from './commands/settingsFileCommand';
 import { DeployCodeLensProvider } from './deploy/deployCodeLens';
 import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
 import { startLanguageClient } from './language/languageClient';
+import { createProductLog } from './productLog';
 import { registerLogs } from './logs';
 import { SandboxController } from './sandbox/sandboxCommands';
 import { DeploymentSecrets } from './secrets/deploymentSecrets';
@@ -22,6 +23,7 @@ export interface ZenmlAppRunnerApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ZenmlAppRunnerApi> {
+  context.subscriptions.push(createProductLog());
   const connection = new AwsConnection();
   const tree = new DeploymentsTreeProvider(connection);
   const view = vscode.window.createTreeView('zenmlAppRunner.deployments', { treeDataProvider: tree, showCollapseAll: true });

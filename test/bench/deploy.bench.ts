@@ -5,8 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createAwsClients, type AwsClients } from '../../common/src/aws/clientFactory';
 import { desiredDeployment } from '../../common/src/deploy/desired';
 import { applyPlan, deleteDeployment, engineDeps, planFromText, readDeployerFile } from '../../common/src/deploy/engine';
-import { serviceUrlFor } from '../../common/src/deploy/healthUrl';
-import { startEmulator, type RunningEmulator } from '../emulator/src/server';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
 import { deployerFile, type FileOptions } from '../common/deploy/support/engineKit';
 import { median, ms, table } from './support/stats';
 import { zenmlDelete, zenmlDeploy, type ZenmlState } from './support/zenmlFlow';
@@ -59,7 +58,7 @@ export async function runDeployBench(): Promise<void> {
   const emulator = await startEmulator({ port: 0, provisioningMs: 0, appLogIntervalMs: 0 });
   const ours = new Counter(emulator);
   const theirs = new Counter(emulator);
-  const deps = engineDeps(ours.clients, { env: ENV });
+  const deps = engineDeps(ours.clients, { env: ENV, serviceUrl: (host) => emulator.serviceEndpoint(host) });
   const oursFigures = figures();
   const zenmlFigures = figures();
   try {
@@ -78,7 +77,7 @@ export async function runDeployBench(): Promise<void> {
       const zenml = (options: FileOptions = {}) => () => {
         const desired = desiredDeployment({ file: readDeployerFile(deployerFile(options), 'bench.yaml'), region: 'us-east-1', deploymentId: '3f2a9c1e-0000-4000-8000-000000000000', env: ENV, newAuthKey: () => 'bench-auth-key' });
         const tags = Object.entries(desired.tags).map(([Key, Value]) => ({ Key, Value }));
-        return zenmlDeploy(theirs.clients, state, { ...desired.service, Tags: tags }, desired.secretName ?? '', JSON.stringify(desired.secretValues), (host) => serviceUrlFor(emulator.url, host, '/health'));
+        return zenmlDeploy(theirs.clients, state, { ...desired.service, Tags: tags }, desired.secretName ?? '', JSON.stringify(desired.secretValues), (host) => `${emulator.serviceEndpoint(host)}/health`);
       };
       await measure(theirs, zenmlFigures.create, zenml());
       await measure(theirs, zenmlFigures['no-op redeploy'], zenml());

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { AppRunnerClient, paginateListServices } from '@aws-sdk/client-apprunner';
 import { CloudWatchLogsClient, FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { startEmulator } from '../emulator/src/server';
+import { startEmulator } from '../../emulator/src/server';
 import { median, ms, percentile, table } from './support/stats';
 
 const SERVICES = 1000;

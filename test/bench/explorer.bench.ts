@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { AppRunnerClient, paginateListServices, PauseServiceCommand } from '@aws-sdk/client-apprunner';
 import { createAwsClients } from '../../common/src/aws/clientFactory';
 import { loadRegion } from '../../client/src/explorer/deploymentsModel';
-import { startEmulator } from '../emulator/src/server';
+import { startEmulator } from '../../emulator/src/server';
 import { median, ms, table } from './support/stats';
 
 const SERVICES = 1000;

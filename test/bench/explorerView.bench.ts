@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ControlClient } from '../emulator/src/controlClient';
+import { ControlClient } from '../../emulator/src/controlClient';
 import { DeploymentsView } from '../e2e/support/deploymentsView';
 import { Session } from '../e2e/support/session';
 import { waitFor } from '../e2e/support/waits';

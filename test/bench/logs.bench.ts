@@ -11,10 +11,10 @@ import { runInNewContext } from 'node:vm';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { followLogs, formatLogLine, serviceLogGroups, type FollowOptions } from '../../common/src/logs';
 import { ChannelSink } from '../../client/src/logs/channelSink';
-import { ControlClient } from '../emulator/src/controlClient';
-import { startEmulator } from '../emulator/src/server';
-import { findAwsCliV2 } from '../aws/support/awsCli';
-import { childEnv, REPO_ROOT, spawnEmulator, type EmulatorProcess } from '../aws/support/emulatorProcess';
+import { ControlClient } from '../../emulator/src/controlClient';
+import { startEmulator } from '../../emulator/src/server';
+import { findAwsCliV2 } from '../support/awsCli';
+import { childEnv, REPO_ROOT, spawnEmulator, type EmulatorProcess } from '../support/emulatorProcess';
 import { fixed, median, ms, percentile, table } from './support/stats';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };

@@ -2,8 +2,8 @@
 // with confirmation and exit codes, list, status, pause, resume, delete, and usage errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { spawnEmulator, type EmulatorProcess } from '../aws/support/emulatorProcess';
-import { ControlClient } from '../emulator/src/controlClient';
+import { spawnEmulator, type EmulatorProcess } from '../support/emulatorProcess';
+import { ControlClient } from '../../emulator/src/controlClient';
 import { cliEnv, runCli, TOKEN } from './support/runCli';
 
 const FILE = 'weather-agent.zenml.deployer.yaml';

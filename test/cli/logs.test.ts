@@ -5,8 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { childEnv, REPO_ROOT, spawnEmulator, type EmulatorProcess } from '../aws/support/emulatorProcess';
-import { ControlClient } from '../emulator/src/controlClient';
+import { childEnv, REPO_ROOT, spawnEmulator, type EmulatorProcess } from '../support/emulatorProcess';
+import { ControlClient } from '../../emulator/src/controlClient';
 import { serviceLogGroups } from '../../common/src/logs';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');

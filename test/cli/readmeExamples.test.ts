@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { REPO_ROOT } from '../aws/support/emulatorProcess';
+import { REPO_ROOT } from '../support/emulatorProcess';
 import { EXAMPLES, normalize, readmeBlocks, runExamples } from './readme/examples';
 
 void it('the README shows what the CLI really prints for every example', { timeout: 120_000 }, async () => {

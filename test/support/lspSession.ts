@@ -8,8 +8,9 @@ import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, Diagnostic, InitializeParams, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { lookupSection, ServerProcess } from './serverProcess';
 
-/** The repository root, from `out/test/support/` where this file runs compiled. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+import { REPO_ROOT } from './repoRoot';
+
+export { REPO_ROOT };
 export const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
 import { DEPLOYER_LANGUAGE_ID } from '../../common/src/product';
 export const LANGUAGE_ID = DEPLOYER_LANGUAGE_ID;

@@ -20,7 +20,7 @@ export const deployCommand: CliCommand = {
     '--json           print the result as JSON {deploymentName, action, serviceName, serviceArn, url, status, warnings}',
     '--deployment N   which deployment of a file holding several',
     ...AWS_OPTION_HELP,
-    'Exit codes: 0 deployed (or nothing to change), 1 failed (rolled back), 2 usage, 3 needs --yes/--replace, 130 cancelled.',
+    'Exit codes: 0 deployed (or nothing to change), 1 failed (the message says what was undone and what runs), 2 usage, 3 needs --yes/--replace, 130 cancelled.',
   ],
   options: { yes: { type: 'boolean' }, replace: { type: 'boolean' }, json: { type: 'boolean' }, deployment: { type: 'string' }, ...AWS_OPTIONS },
   async run(args, io) {

@@ -6,8 +6,10 @@ import { createAwsClients, defaultRegion, type AwsClientOptions, type AwsClients
 
 export interface SandboxTarget {
   endpoint: string;
-  region: string;
+  regions: string[];
   credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Prepended to a ServiceUrl to reach the service on loopback (the sandbox says where). */
+  serviceUrlBase: string;
 }
 
 export type Resolved =
@@ -41,9 +43,17 @@ export class AwsConnection implements vscode.Disposable {
     this.reset();
   }
 
+  /**
+   * Where this machine reaches a service's URL (`host` as App Runner reports it, no scheme):
+   * `https://<host>` as on AWS, whatever the endpoint; only the Local Sandbox maps it to loopback.
+   */
+  serviceUrl(host: string): string {
+    return this.sandbox ? `${this.sandbox.serviceUrlBase}${host}` : `https://${host}`;
+  }
+
   /** Profile, endpoint and regions in effect; the SDK's default region when none is configured. */
   async resolve(): Promise<Resolved> {
-    if (this.sandbox) return { ok: true, endpoint: this.sandbox.endpoint, regions: [this.sandbox.region], sandbox: true };
+    if (this.sandbox) return { ok: true, endpoint: this.sandbox.endpoint, regions: this.sandbox.regions, sandbox: true };
     const config = vscode.workspace.getConfiguration('zenmlAppRunner');
     const profile = nonEmpty(config.get<string>('profile'));
     const endpoint = nonEmpty(config.get<string>('endpoint'));

@@ -3,19 +3,13 @@
 // formatted JSON document.
 import * as vscode from 'vscode';
 import { deploymentAuthKey } from '../invoke/authKey';
-import { invokeDeployment, invokeUrl, isProjectEmulator, parseParameters } from '../invoke/invokeDeployment';
+import { invokeDeployment, parseParameters } from '../invoke/invokeDeployment';
 import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
 import { pickService, type CommandContext } from './serviceCommands';
 import { requireTrust } from './trust';
 
 const AUTH_KEY = 'auth key';
-
-async function emulatorUrlFor(ctx: CommandContext): Promise<string | undefined> {
-  const resolved = await ctx.connection.resolve();
-  if (!resolved.ok || resolved.endpoint === undefined) return undefined;
-  return resolved.sandbox || (await isProjectEmulator(resolved.endpoint)) ? resolved.endpoint.replace(/\/$/, '') : undefined;
-}
 
 export function registerInvokeCommand(ctx: CommandContext, secrets: DeploymentSecrets): vscode.Disposable {
   return vscode.commands.registerCommand('zenmlAppRunner.invokeService', async (node?: ExplorerNode) => {
@@ -36,7 +30,7 @@ export function registerInvokeCommand(ctx: CommandContext, secrets: DeploymentSe
     if (!parsed.ok) return;
     const details = await ctx.tree.detailsOf(service).catch(() => undefined);
     const deployment = details?.deployment?.name ?? service.name;
-    const url = invokeUrl(service.url, await emulatorUrlFor(ctx));
+    const url = `${ctx.connection.serviceUrl(service.url)}/invoke`;
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Invoking ${service.name}`, cancellable: true },

@@ -8,7 +8,6 @@ import type { AwsClients } from '../../../common/src/aws/clientFactory';
 import type { AwsConnection } from '../aws/connection';
 import type { ServiceEntry } from '../explorer/deploymentsModel';
 import type { DeploymentsTreeProvider, ExplorerNode } from '../explorer/deploymentsTreeProvider';
-import { serviceUrl } from '../explorer/serviceDetails';
 import { requireTrust } from './trust';
 
 export interface CommandContext {
@@ -62,7 +61,7 @@ async function act(ctx: CommandContext, service: ServiceEntry, action: Action, t
       await changeDeployment(deps, deploymentName, action);
     });
     ctx.tree.operationStarted();
-    if (deploymentName !== undefined) await reportSuccess(`${service.name} is ${DONE[action]}.`, action === 'pause' ? undefined : serviceUrl(service.url), logs);
+    if (deploymentName !== undefined) await reportSuccess(`${service.name} is ${DONE[action]}.`, action === 'pause' || service.url === '' ? undefined : ctx.connection.serviceUrl(service.url), logs);
   } catch (error) {
     ctx.tree.refresh();
     await reportFailure(title, error, logs);
@@ -97,13 +96,12 @@ export function registerServiceCommands(ctx: CommandContext): vscode.Disposable[
     }),
     vscode.commands.registerCommand('zenmlAppRunner.openServiceUrl', async (node?: ExplorerNode) => {
       const service = await pickService(tree, node, (s) => s.url !== '', 'opened');
-      const url = serviceUrl(service?.url);
-      if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+      if (service) await vscode.env.openExternal(vscode.Uri.parse(ctx.connection.serviceUrl(service.url)));
     }),
     vscode.commands.registerCommand('zenmlAppRunner.copyServiceUrl', async (node?: ExplorerNode) => {
       const service = await pickService(tree, node, (s) => s.url !== '', 'copied');
-      const url = serviceUrl(service?.url);
-      if (!url) return;
+      if (!service) return;
+      const url = ctx.connection.serviceUrl(service.url);
       await vscode.env.clipboard.writeText(url);
       void vscode.window.setStatusBarMessage(`Copied ${url}`, 3000);
     }),

@@ -1,6 +1,7 @@
 // POST /invoke on a deployed pipeline: the body ZenML's server expects, the bearer key when the
 // deployment has one, and an answer formatted for reading. The key is sent, never returned or
-// printed. No `vscode` import (tested against the emulator's stand-in server).
+// printed. No `vscode` import (tested against the emulator's stand-in server). The URL is the
+// caller's: `https://<ServiceUrl>/invoke`, or where the Local Sandbox serves that service.
 
 export interface InvokeResult {
   status: number;
@@ -21,24 +22,6 @@ export function parseParameters(input: string): { ok: true; parameters: Record<s
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'Parameters must be a JSON object such as {"city": "Paris"}, not an array or a single value.' };
   return { ok: true, parameters: value as Record<string, unknown> };
-}
-
-/**
- * Where `/invoke` of a service answers: `https://<ServiceUrl>/invoke` on AWS; on the project's
- * emulator (which serves the stand-in application on loopback) `<emulator>/_services/<ServiceUrl>/invoke`.
- */
-export function invokeUrl(serviceHost: string, emulatorUrl?: string): string {
-  return emulatorUrl !== undefined ? `${emulatorUrl}/_services/${serviceHost}/invoke` : `https://${serviceHost}/invoke`;
-}
-
-/** True when `endpoint` is the project's emulator (it answers its control route). */
-export async function isProjectEmulator(endpoint: string, timeoutMs = 2000): Promise<boolean> {
-  try {
-    const response = await fetch(`${endpoint.replace(/\/$/, '')}/_emulator/health`, { signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok && ((await response.json()) as { ok?: unknown }).ok === true;
-  } catch {
-    return false;
-  }
 }
 
 export async function invokeDeployment(url: string, parameters: Record<string, unknown>, authKey: string | undefined, options: { signal?: AbortSignal } = {}): Promise<InvokeResult> {

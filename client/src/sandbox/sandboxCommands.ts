@@ -2,11 +2,13 @@
 // AWS call of the extension) at it until stopped or VS Code closes.
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/connection';
-import { SANDBOX_CREDENTIALS, SANDBOX_REGION, startSandbox, type RunningSandbox } from './sandboxProcess';
-import { seedSandbox } from './sandboxSeed';
+import { join } from 'node:path';
+import { productLog } from '../productLog';
+import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandboxProcess';
 
 export class SandboxController implements vscode.Disposable {
   private running: RunningSandbox | undefined;
+  private starting: Promise<void> | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -17,45 +19,52 @@ export class SandboxController implements vscode.Disposable {
     return this.running?.url;
   }
 
-  async start(): Promise<void> {
+  /** Start Local Sandbox; a second start while one is starting joins it instead of starting another. */
+  start(): Promise<void> {
     if (this.running) {
       void vscode.window.showInformationMessage(`The Local Sandbox already runs at ${this.running.url}.`);
-      return;
+      return Promise.resolve();
     }
+    this.starting ??= this.launch().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async launch(): Promise<void> {
     try {
-      const sandbox = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the Local Sandbox' }, async () => {
-        const started = await startSandbox(this.context.asAbsolutePath('dist/emulator.js'));
-        try {
-          await seedSandbox(started.url, SANDBOX_REGION);
-        } catch (error) {
-          await started.stop();
-          throw error;
-        }
-        return started;
-      });
+      // Its resources live in the extension's storage, so a deploy to the sandbox survives a reload.
+      await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
+      const stateFile = join(this.context.globalStorageUri.fsPath, 'sandbox-state.json');
+      const sandbox = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the Local Sandbox' }, () =>
+        startSandbox(this.context.asAbsolutePath('dist/emulator.js'), { stateFile }),
+      );
       this.running = sandbox;
+      productLog.info(`Local Sandbox started: endpoint ${sandbox.url}, pid ${sandbox.pid}, regions ${sandbox.regions.join(', ')}, state in ${stateFile}`);
       void sandbox.exited.then(() => {
         if (this.running !== sandbox) return;
         this.running = undefined;
+        productLog.error(`The Local Sandbox (pid ${sandbox.pid}) exited on its own`);
         this.connection.useSandbox(undefined);
         void this.setContext(false);
         void vscode.window.showWarningMessage('The Local Sandbox stopped unexpectedly; the explorer is back on your AWS settings.');
       });
-      this.connection.useSandbox({ endpoint: sandbox.url, region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS });
+      this.connection.useSandbox({ endpoint: sandbox.url, regions: sandbox.regions.length > 0 ? sandbox.regions : ['us-east-1'], credentials: SANDBOX_CREDENTIALS, serviceUrlBase: sandbox.serviceUrlBase });
       await this.setContext(true);
       void vscode.window.showInformationMessage(
         `Local Sandbox running at ${sandbox.url} with sample deployments. Nothing here reaches AWS.`,
       );
     } catch (error) {
+      productLog.error('Could not start the Local Sandbox', error);
       void vscode.window.showErrorMessage(`Could not start the Local Sandbox: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
   async stop(): Promise<void> {
+    await this.starting;
     const sandbox = this.running;
     if (!sandbox) return;
     this.running = undefined;
     await sandbox.stop();
+    productLog.info(`Local Sandbox stopped (pid ${sandbox.pid})`);
     this.connection.useSandbox(undefined);
     await this.setContext(false);
   }

@@ -1,15 +1,20 @@
 // The Local Sandbox: the bundled emulator (dist/emulator.js) as a child process on loopback,
-// seeded with a few sample deployments, so every feature can be tried without an AWS account.
-// No `vscode` import: tests start and stop it like the extension does.
+// holding the sample account, so every feature can be tried without an AWS account. The child
+// tells us over its IPC channel where it listens and where its services' URLs answer; nothing
+// here knows the emulator's routes. No `vscode` import: tests start and stop it like the extension.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
-/** The emulator's default credentials (design.md); they open nothing outside the sandbox. */
+/** The emulator's default credentials; they open nothing outside the sandbox. */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
-export const SANDBOX_REGION = 'us-east-1';
 
 export interface RunningSandbox {
+  /** The endpoint for the AWS clients. */
   url: string;
+  /** Prepended to a ServiceUrl (instead of `https://`) to reach that service on loopback. */
+  serviceUrlBase: string;
+  /** Regions that held services when it started (the sample account's). */
+  regions: string[];
   pid: number;
   stop(): Promise<void>;
   /** Resolves when the process ends (on its own or stopped). */
@@ -21,10 +26,30 @@ export interface SandboxOptions {
   execPath?: string;
   /** How long deploy/pause/resume take in the sandbox. */
   provisioningMs?: number;
+  /** Keep the sandbox's resources in this file across restarts. */
+  stateFile?: string;
   startTimeoutMs?: number;
 }
 
-const READY = /^emulator listening on (http:\/\/\S+)$/m;
+interface ReadyMessage {
+  type: 'ready';
+  endpoint: string;
+  serviceUrlBase: string;
+  regions: string[];
+}
+
+function isReady(message: unknown): message is ReadyMessage {
+  const candidate = message as Partial<ReadyMessage> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.type === 'ready' &&
+    typeof candidate.endpoint === 'string' &&
+    typeof candidate.serviceUrlBase === 'string' &&
+    Array.isArray(candidate.regions) &&
+    candidate.regions.every((region) => typeof region === 'string')
+  );
+}
 
 function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -34,30 +59,23 @@ function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise
 }
 
 export async function startSandbox(emulatorScript: string, options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const args = [emulatorScript, '--port', '0', '--host', '127.0.0.1', '--provisioning-ms', String(options.provisioningMs ?? 3000)];
-  // Under node:test the emulator's entry point stays idle (it is compiled among the tests): a
-  // sandbox is never a test file, whoever starts it.
-  const env = { ...process.env };
-  delete env.NODE_TEST_CONTEXT;
+  const args = [emulatorScript, '--port', '0', '--host', '127.0.0.1', '--seed', 'samples', '--provisioning-ms', String(options.provisioningMs ?? 3000)];
+  if (options.stateFile !== undefined) args.push('--state', options.stateFile);
   const child = spawn(options.execPath ?? process.execPath, args, {
-    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  let output = '';
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   const timeoutMs = options.startTimeoutMs ?? 15_000;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
+    const ready = await new Promise<ReadyMessage>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the sandbox emulator did not start within ${timeoutMs} ms${errors ? `: ${errors.trim()}` : ''}`)), timeoutMs);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const ready = READY.exec(output);
-        if (ready) {
-          clearTimeout(timer);
-          resolve(ready[1]);
-        }
+      child.on('message', (message: unknown) => {
+        if (!isReady(message)) return;
+        clearTimeout(timer);
+        resolve(message);
       });
       child.once('error', (error) => {
         clearTimeout(timer);
@@ -68,7 +86,7 @@ export async function startSandbox(emulatorScript: string, options: SandboxOptio
         reject(new Error(`the sandbox emulator exited with code ${code}${errors ? `: ${errors.trim()}` : ''}`));
       });
     });
-    return { url, pid: child.pid ?? -1, exited, stop: () => stopChild(child, exited) };
+    return { url: ready.endpoint, serviceUrlBase: ready.serviceUrlBase, regions: ready.regions, pid: child.pid ?? -1, exited, stop: () => stopChild(child, exited) };
   } catch (error) {
     await stopChild(child, exited);
     throw error;

@@ -135,11 +135,9 @@ export async function applyPlan(plan: DeployPlan, deps: EngineDeps): Promise<Dep
     status: lastService?.Status ?? 'UNKNOWN',
     warnings,
   };
-  if (plan.action !== 'none' && lastService?.ServiceUrl && lastService.Status === 'RUNNING') {
-    const health = await checkHealthUrl(deps, plan.desired, lastService.ServiceUrl, timeoutMs);
-    if (health.warning) warnings.push(health.warning);
-    if (health.failure) throw new DeployFailedError(health.failure, 'RUNNING');
-  }
+  const health = plan.action !== 'none' && lastService?.ServiceUrl && lastService.Status === 'RUNNING' ? await checkHealthUrl(deps, plan.desired, lastService.ServiceUrl, timeoutMs) : undefined;
+  if (health?.kind === 'unreachable') warnings.push(health.warning);
+  // The new version is live either way: what it no longer uses goes, also when its health URL fails.
   for (const call of plan.calls.filter((c) => c.cleanup)) {
     progress(`${call.operation} ${describeTarget(call)} (no longer used)`);
     try {
@@ -147,6 +145,9 @@ export async function applyPlan(plan: DeployPlan, deps: EngineDeps): Promise<Dep
     } catch (error) {
       warnings.push(`${(error as Error).message}; delete it by hand.`);
     }
+  }
+  if (health?.kind === 'unhealthy') {
+    throw new DeployFailedError(`${health.failure} Nothing was rolled back: App Runner runs the new version.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`, 'RUNNING');
   }
   return result;
 }

@@ -27,6 +27,11 @@ export interface EngineDeps {
   signal?: AbortSignal;
   /** For the health URL check; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Where this machine reaches a service's URL (`host` without scheme, as App Runner reports it).
+   * Default `https://<host>`, as on AWS; only a sandbox the caller started itself maps it elsewhere.
+   */
+  serviceUrl?(host: string): string;
 }
 
 /** A deploy that cannot start: bad input, found before any AWS call changes anything. */

@@ -1,6 +1,6 @@
 // The CLI examples of the README, run for real against the bundled emulator: `generate.ts` writes
 // their output into the README, `readmeExamples.test.ts` checks the README still matches.
-import { spawnEmulator } from '../../aws/support/emulatorProcess';
+import { spawnEmulator } from '../../support/emulatorProcess';
 import { runCli } from '../support/runCli';
 
 export interface Example {

@@ -2,7 +2,7 @@
 //   npm run build && npx tsc -p . && node out/test/cli/readme/generate.js
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../aws/support/emulatorProcess';
+import { REPO_ROOT } from '../../support/emulatorProcess';
 import { readmeBlocks, runExamples, withBlocks } from './examples';
 
 async function main(): Promise<void> {

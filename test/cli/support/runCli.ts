@@ -4,9 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../aws/support/emulatorProcess';
+import { REPO_ROOT } from '../../support/emulatorProcess';
 
 export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+/** Preloaded into every CLI run: no lookup of a name beyond loopback leaves the machine. */
+const LOOPBACK_ONLY = join(__dirname, '..', '..', 'support', 'loopbackOnly.js');
 export const CLI_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'cli');
 export const TOKEN = 'tok-cli-0f1e2d3c4b5a';
 
@@ -35,7 +37,7 @@ export function runCli(
 ): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? CLI_FIXTURES, env: options.env ?? cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', LOOPBACK_ONLY, CLI, ...args], { cwd: options.cwd ?? CLI_FIXTURES, env: options.env ?? cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

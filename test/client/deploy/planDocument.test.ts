@@ -5,7 +5,7 @@ import { createAwsClients } from '../../../common/src/aws/clientFactory';
 import { applyPlan, engineDeps, planFromText } from '../../../common/src/deploy/engine';
 import { envReferences, planDocument } from '../../../client/src/deploy/planDocument';
 import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';
-import { REGION, TEST_CREDENTIALS, useEmulator } from '../../aws/support/emulatorHarness';
+import { REGION, TEST_CREDENTIALS, useEmulator } from '../../support/emulatorHarness';
 
 const WITH_SECRET = `deployment:
   name: weather-agent

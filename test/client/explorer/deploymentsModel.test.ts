@@ -6,7 +6,7 @@ import { createAwsClients, type AwsClients, type AwsServiceName } from '../../..
 import { pauseService } from '../../../common/src/aws/appRunner';
 import { anyBusy, explorerStateOf, loadRegion, looksZenmlManaged, type RegionListing } from '../../../client/src/explorer/deploymentsModel';
 import { detailRows, loadServiceDetails, tooltipMarkdown } from '../../../client/src/explorer/serviceDetails';
-import { REGION, TEST_CREDENTIALS, useEmulator, waitFor } from '../../aws/support/emulatorHarness';
+import { REGION, TEST_CREDENTIALS, useEmulator, waitFor } from '../../support/emulatorHarness';
 
 const ZENML_TAGS = (name: string, id: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': name, 'zenml-deployment-id': id });
 

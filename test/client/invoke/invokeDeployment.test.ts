@@ -2,22 +2,20 @@
 // the bearer key required when the deployment has one.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { invokeDeployment, invokeUrl, isProjectEmulator, parseParameters } from '../../../client/src/invoke/invokeDeployment';
+import { invokeDeployment, parseParameters } from '../../../client/src/invoke/invokeDeployment';
 import { describeService } from '../../../common/src/aws/appRunner';
 import { createAwsClients } from '../../../common/src/aws/clientFactory';
 import { applyPlan, engineDeps, planFromText } from '../../../common/src/deploy/engine';
 import { deploymentAuthKey } from '../../../client/src/invoke/authKey';
 import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';
-import { REGION, TEST_CREDENTIALS, useEmulator } from '../../aws/support/emulatorHarness';
+import { REGION, TEST_CREDENTIALS, useEmulator } from '../../support/emulatorHarness';
 
 void describe('invoke a deployment', () => {
   const env = useEmulator();
 
   void it('posts the parameters and formats the JSON answer; 401 without the key', async () => {
     const [service] = await env.emulator.control.seedServices({ services: [{ name: 'zenml-weather-agent-1b6f7f0e', healthCheckPath: '/health', authKey: 'k3y-for-test' }] });
-    assert.equal(await isProjectEmulator(env.emulator.url), true);
-    const url = invokeUrl(service.url, env.emulator.url);
-    assert.equal(url, service.localUrl + '/invoke');
+    const url = `${env.emulator.serviceEndpoint(service.url)}/invoke`;
     const refused = await invokeDeployment(url, { city: 'Paris' }, undefined);
     assert.equal(refused.status, 401);
     const answer = await invokeDeployment(url, { city: 'Paris' }, 'k3y-for-test');
@@ -37,15 +35,10 @@ void describe('invoke a deployment', () => {
     assert.ok(!broken.ok && /JSON object such as/.test(broken.error));
   });
 
-  void it('on AWS the URL is the service host over HTTPS; a non-emulator endpoint is told apart', async () => {
-    assert.equal(invokeUrl('abc.us-east-1.awsapprunner.com'), 'https://abc.us-east-1.awsapprunner.com/invoke');
-    assert.equal(await isProjectEmulator('http://127.0.0.1:9', 500), false);
-  });
-
   void it('reads the key a deployment was given, from its environment or its secret, and invoke succeeds with it', async () => {
     const clients = createAwsClients({ region: REGION, endpoint: env.emulator.url }, { credentials: TEST_CREDENTIALS });
     try {
-      const deps = engineDeps(clients);
+      const deps = engineDeps(clients, { serviceUrl: (host) => env.emulator.serviceEndpoint(host) });
       const plainEnv = SAMPLE_CONFIG.replace('name: hello-pipeline', 'name: hello-plain').replace('use_secrets_manager: true', 'use_secrets_manager: false');
       for (const text of [SAMPLE_CONFIG, plainEnv]) {
         const result = await applyPlan(await planFromText(text, 'zenml.deployer.yaml', deps), deps);
@@ -53,7 +46,7 @@ void describe('invoke a deployment', () => {
         const service = await describeService(clients, result.serviceArn);
         const key = await deploymentAuthKey(clients, service);
         assert.ok(key && key.length >= 32, 'a generated key is found');
-        const url = invokeUrl(service.ServiceUrl ?? '', env.emulator.url);
+        const url = `${env.emulator.serviceEndpoint(service.ServiceUrl ?? '')}/invoke`;
         assert.equal((await invokeDeployment(url, {}, undefined)).status, 401);
         assert.equal((await invokeDeployment(url, { n: 1 }, key)).status, 200);
       }

@@ -7,7 +7,7 @@ import { createAwsClients, type AwsClients } from '../../../common/src/aws/clien
 import { serviceLogGroups } from '../../../common/src/logs';
 import { resolveDeployment } from '../../../client/src/logs/resolveDeployment';
 import { LogSession } from '../../../client/src/logs/logSession';
-import { REGION, TEST_CREDENTIALS, useEmulator } from '../../aws/support/emulatorHarness';
+import { REGION, TEST_CREDENTIALS, useEmulator } from '../../support/emulatorHarness';
 import { RecordingWriter } from './support';
 
 const FAST = { minPollMs: 50, maxPollMs: 200, streamRefreshMs: 100, baseBackoffMs: 20, maxBackoffMs: 200 };

@@ -10,7 +10,7 @@ import { createAwsClients, defaultRegion } from '../../../common/src/aws/clientF
 import { listServices } from '../../../common/src/aws/appRunner';
 import { AwsCallError } from '../../../common/src/aws/errors';
 import { findDeployment } from '../../../common/src/deploy/findDeployment';
-import { REGION, TEST_CREDENTIALS, useEmulator } from '../../aws/support/emulatorHarness';
+import { REGION, TEST_CREDENTIALS, useEmulator } from '../../support/emulatorHarness';
 
 async function callError(action: () => Promise<unknown>): Promise<AwsCallError> {
   try {

@@ -5,8 +5,7 @@ import { describe, it } from 'node:test';
 import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { applyPlan, changeDeployment, deleteDeployment, deploymentStatus, listDeployments, planFromText, planToJson } from '../../../common/src/deploy/engine';
-import { serviceUrlFor } from '../../../common/src/deploy/healthUrl';
-import { ACCOUNT, REGION, type TestEmulator } from '../../aws/support/emulatorHarness';
+import { ACCOUNT, REGION, type TestEmulator } from '../../support/emulatorHarness';
 import { assertNoOrphans, deployerFile, recordedDeps, SECRET_VALUE, useEngineEmulator, type FileOptions } from './support/engineKit';
 
 async function deploy(t: TestEmulator, options: FileOptions = {}, env?: Record<string, string>) {
@@ -41,7 +40,7 @@ void describe('deploy engine: the life of a deployment', () => {
     const secret = await t.secrets.send(new GetSecretValueCommand({ SecretId: refs.ZENML_STORE_API_TOKEN.split(':').slice(0, 7).join(':') }));
     const values = JSON.parse(secret.SecretString ?? '{}') as Record<string, string>;
     assert.equal(values.ZENML_STORE_API_TOKEN, SECRET_VALUE);
-    const invoke = serviceUrlFor(t.emulator.url, service?.ServiceUrl ?? '', '/invoke');
+    const invoke = `${t.emulator.serviceEndpoint(service?.ServiceUrl ?? '')}/invoke`;
     const body = JSON.stringify({ parameters: { city: 'Paris' } });
     assert.equal((await fetch(invoke, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } })).status, 401);
     const authorised = await fetch(invoke, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${values.ZENML_DEPLOYMENT_AUTH_KEY}` } });

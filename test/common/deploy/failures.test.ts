@@ -7,7 +7,7 @@ import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { AwsCallError } from '../../../common/src/aws/errors';
 import { applyPlan, DeployCancelledError, DeployFailedError, DeployInputError, deleteDeployment, planFromText } from '../../../common/src/deploy/engine';
-import { waitFor } from '../../aws/support/emulatorHarness';
+import { waitFor } from '../../support/emulatorHarness';
 import { assertNoOrphans, deployerFile, recordedDeps, SECRET_VALUE, useEngineEmulator, type FileOptions } from './support/engineKit';
 
 void describe('deploy engine: failures leave nothing behind', () => {

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyPlan, deleteDeployment, planFromText } from '../../../common/src/deploy/engine';
-import type { FaultRequest } from '../../emulator/src/controlTypes';
+import type { FaultRequest } from '../../../emulator/src/controlTypes';
 import { Random, seedFromEnv } from '../../fuzz/support/random';
-import { REGION } from '../../aws/support/emulatorHarness';
+import { REGION } from '../../support/emulatorHarness';
 import { assertNoOrphans, deployerFile, recordedDeps, useEngineEmulator, type FileOptions } from './support/engineKit';
 
 const SEED = process.env.SOAK_SEED === undefined && process.env.CI === 'true' ? 20_261_130 : seedFromEnv('SOAK_SEED');

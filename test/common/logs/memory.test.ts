@@ -6,9 +6,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { followLogs, serviceLogGroups } from '../../../common/src/logs';
-import { ControlClient } from '../../emulator/src/controlClient';
-import { spawnEmulator, type EmulatorProcess } from '../../aws/support/emulatorProcess';
-import { TEST_CREDENTIALS, REGION } from '../../aws/support/emulatorHarness';
+import { ControlClient } from '../../../emulator/src/controlClient';
+import { spawnEmulator, type EmulatorProcess } from '../../support/emulatorProcess';
+import { TEST_CREDENTIALS, REGION } from '../../support/emulatorHarness';
 import { APPLICATION_GROUP, FAST, SERVICE } from './support';
 
 setFlagsFromString('--expose-gc');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { clientConfig, useEmulator } from '../../aws/support/emulatorHarness';
+import { clientConfig, useEmulator } from '../../support/emulatorHarness';
 import { APPLICATION_GROUP, assertExactlyOnce, follow, range, SERVICE_GROUP, write } from './support';
 
 void describe('log follower: polling', () => {

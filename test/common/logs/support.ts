@@ -1,6 +1,6 @@
 // A sink that records what the follower delivers and lets a test wait for a condition on it
 // (checked on every delivery, with a timeout), plus log-writing helpers for the emulator.
-import type { RunningEmulator } from '../../emulator/src/server';
+import type { RunningEmulator } from '../../../emulator/src/server';
 import { followLogs, serviceLogGroups, type FollowerState, type FollowerTiming, type FollowOptions, type LogLine, type LogSink, type StoppedState } from '../../../common/src/logs';
 
 export const SERVICE = { name: 'log-follower', id: '0123456789abcdef0123456789abcdef' };

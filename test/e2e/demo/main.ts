@@ -4,12 +4,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnEmulator } from '../../aws/support/emulatorProcess';
+import { spawnEmulator } from '../../support/emulatorProcess';
 import { assertPrerequisites, createProfile, startCodeServer } from '../support/codeServer';
 import { EXTENSION_VSIX } from '../support/packaging';
 import { E2E_CACHE, EXAMPLES_DIR } from '../support/paths';
 import { stopAll, stopping, track } from '../support/processes';
-import { seedDemo } from './seed';
 
 const USAGE = 'usage: node out/test/e2e/demo/main.js [--port N (default 8765, 0 = any free port)] [--state FILE] [--profile DIR] [--workspace DIR]';
 
@@ -34,9 +33,9 @@ function say(message: string): void {
 async function main(): Promise<void> {
   const { port, state, profile: profileDir, workspace } = options();
   assertPrerequisites();
-  const emulator = await spawnEmulator(['--state', state, '--app-log-interval-ms', '5000']);
+  const emulator = await spawnEmulator(['--state', state, '--seed', 'samples', '--app-log-interval-ms', '5000']);
   track({ label: `emulator (pid ${String(emulator.child.pid)})`, stop: async () => void (await emulator.stop()) });
-  say(`emulator on ${emulator.url} (state in ${state}): ${await seedDemo(emulator.url)}`);
+  say(`emulator on ${emulator.url} with the sample account (state in ${state})`);
   // A fresh profile each time, so the newest .vsix is the one installed.
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });

@@ -1,57 +1,34 @@
-// The Deployments view and its actions in the real VS Code against the emulator: seeded services
+// The Deployments view and its actions in the real VS Code against the Local Sandbox: sample services
 // with their icons, a busy service settling without a manual refresh, deploy from the palette,
 // invoke, and delete with confirmation leaving nothing behind.
 import assert from 'node:assert/strict';
 import { AppRunnerClient, ResumeServiceCommand } from '@aws-sdk/client-apprunner';
-import { randomUUID } from 'node:crypto';
-import { serviceNameFor } from '../../../common/src/domain/naming';
-import { ControlClient } from '../../emulator/src/controlClient';
+import { ControlClient } from '../../../emulator/src/controlClient';
 import { DeploymentsView } from '../support/deploymentsView';
 import { waitForLogChannel } from '../support/logChannel';
 import { journeys } from '../support/journey';
 import type { Session } from '../support/session';
 import { waitFor } from '../support/waits';
 
-// The emulator's default credentials, for the extension host (code-server inherits this
-// environment) and for this file's own calls.
-process.env.AWS_ACCESS_KEY_ID = 'test';
-process.env.AWS_SECRET_ACCESS_KEY = 'test';
-process.env.AWS_EC2_METADATA_DISABLED = 'true';
+// The Local Sandbox's credentials, for this file's own calls to it.
+const SANDBOX_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
-const journey = journeys('deployments', { emulator: true, settings: { 'zenmlAppRunner.regions': ['us-east-1'] } });
+const journey = journeys('deployments', { sandbox: true });
 
-// Each deployment's id, as ZenML makes one at its first deploy.
-const ids = new Map<string, string>();
-const idOf = (deployment: string): string => ids.get(deployment) ?? ids.set(deployment, randomUUID()).get(deployment)!;
-
-function zenmlName(deployment: string): string {
-  const named = serviceNameFor('zenml-', deployment, idOf(deployment));
-  if (!named.ok) throw new Error(named.reason);
-  return named.name;
-}
-
-const tags = (deployment: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': deployment, 'zenml-deployment-id': idOf(deployment) });
-const WEATHER = zenmlName('weather-agent');
-const FRAUD = zenmlName('fraud-scoring');
-const CHURN = zenmlName('churn-report');
+// The sandbox's sample account (emulator/src/samples.ts).
+const WEATHER = 'zenml-weather-agent-3f2a9c1e';
+const FRAUD = 'zenml-fraud-scoring-a81c5e02';
+const CHURN = 'zenml-churn-report-c05b7d9e';
 
 function control(session: Session): ControlClient {
-  if (!session.emulator) throw new Error('this journey needs the emulator');
-  return new ControlClient(session.emulator.url);
+  if (!session.sandboxUrl) throw new Error('this journey needs the Local Sandbox');
+  return new ControlClient(session.sandboxUrl);
 }
 
 /** A deployment made by the engine gets a fresh id: its service name is `zenml-<name>-<8 hex>`. */
 const HELLO = 'zenml-hello-pipeline-';
 
-void journey('the Deployments view lists the seeded services with an icon per status', async (workbench, session) => {
-  await control(session).seedServices({
-    services: [
-      { name: WEATHER, healthCheckPath: '/health', tags: tags('weather-agent') },
-      { name: FRAUD, status: 'PAUSED', healthCheckPath: '/health', tags: tags('fraud-scoring') },
-      { name: CHURN, status: 'CREATE_FAILED', tags: tags('churn-report') },
-      { name: 'legacy-api' },
-    ],
-  });
+void journey('the Deployments view lists the sample services with an icon per status', async (workbench) => {
   const view = new DeploymentsView(workbench);
   await view.open();
   const weather = await view.waitForRow('weather-agent running', (row) => row.label.startsWith(`${WEATHER}, Running`));
@@ -69,7 +46,7 @@ void journey('a service in progress turns to running without a manual refresh', 
   const emulator = control(session);
   await emulator.configure({ provisioningMs: 6000 });
   const [fraud] = (await emulator.state()).regions['us-east-1'].services.filter((service) => service.name === FRAUD);
-  const sdk = new AppRunnerClient({ endpoint: session.emulator?.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const sdk = new AppRunnerClient({ endpoint: session.sandboxUrl, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS });
   try {
     await sdk.send(new ResumeServiceCommand({ ServiceArn: fraud.arn }));
   } finally {

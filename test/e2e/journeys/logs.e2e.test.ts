@@ -5,7 +5,7 @@
 // follows that file's deployment. The channel's text is read from the file VS Code writes it to.
 import assert from 'node:assert/strict';
 import { serviceLogGroups } from '../../../common/src/logs';
-import { ControlClient } from '../../emulator/src/controlClient';
+import { ControlClient } from '../../../emulator/src/controlClient';
 import { journeys } from '../support/journey';
 import { logChannelText, waitForLogChannel } from '../support/logChannel';
 import type { Session } from '../support/session';

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { CODE_SERVER_BIN, PREREQUISITES_SCRIPT } from './paths';
+import { CODE_SERVER_BIN, LOOPBACK_ONLY, PREREQUISITES_SCRIPT } from './paths';
 import { spawnTracked, type TrackedProcess } from './processes';
 import { waitFor } from './waits';
 
@@ -79,6 +79,8 @@ export interface CodeServerOptions {
   /** Default (or 0): a free port. */
   port?: number;
   env?: NodeJS.ProcessEnv;
+  /** Preload the tests' guard into code-server's processes (the extension host included): no name beyond loopback is looked up. */
+  loopbackOnly?: boolean;
 }
 
 export async function startCodeServer(profile: Profile, folder: string, options: CodeServerOptions): Promise<RunningCodeServer> {
@@ -98,6 +100,7 @@ export async function startCodeServer(profile: Profile, folder: string, options:
   const env = { ...process.env, ...options.env };
   delete env.NODE_TEST_CONTEXT;
   delete env.NODE_OPTIONS;
+  if (options.loopbackOnly) env.NODE_OPTIONS = `--require ${JSON.stringify(LOOPBACK_ONLY)}`;
   const server = spawnTracked('code-server', CODE_SERVER_BIN, args, { env });
   await Promise.race([
     waitFor(`code-server to listen on 127.0.0.1:${port}`, () => (/HTTP server listening on/.test(server.output()) ? true : undefined), 60_000),

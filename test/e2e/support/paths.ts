@@ -13,3 +13,7 @@ export const JOURNEYS_DIR = join(REPO_ROOT, 'test-output', 'e2e');
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 export const EXTENSION_ID = 'zenml-apprunner-team.zenml-apprunner';
 export const LANGUAGE_CHANNEL = 'ZenML Deployer Language Server';
+/** The extension's own log channel ("ZenML App Runner"). */
+export const PRODUCT_CHANNEL = 'ZenML App Runner';
+/** The tests' network guard (compiled), preloaded into code-server's processes by the journeys. */
+export const LOOPBACK_ONLY = join(REPO_ROOT, 'out', 'test', 'support', 'loopbackOnly.js');

@@ -4,10 +4,10 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { spawnEmulator, type EmulatorProcess } from '../../aws/support/emulatorProcess';
-import { assertPrerequisites, createProfile, exthostLog, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
+import { spawnEmulator, type EmulatorProcess } from '../../support/emulatorProcess';
+import { assertPrerequisites, createProfile, exthostLog, outputChannelFile, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
 import { ensureCompanionVsix, ensureExtensionVsix } from './packaging';
-import { CHROMIUM, EXAMPLES_DIR, RUNS_DIR } from './paths';
+import { CHROMIUM, EXAMPLES_DIR, PRODUCT_CHANNEL, RUNS_DIR } from './paths';
 import { stopAll, track } from './processes';
 import { waitForLine } from './waits';
 import { Workbench } from './workbench';
@@ -19,6 +19,8 @@ export interface SessionOptions {
   trusted?: boolean;
   /** Start the AWS emulator and point `zenmlAppRunner.endpoint` at it. */
   emulator?: boolean;
+  /** Start the extension's Local Sandbox (its own emulator, with the sample account) once the workbench is up. */
+  sandbox?: boolean;
   /** Install the companion extension, which runs its suite and writes results here. */
   companionResults?: string;
   /** Folder copied as the workspace (default: the sample workspace `examples/`). */
@@ -40,6 +42,8 @@ export class Session {
     readonly settings: Record<string, unknown>,
     /** The folder the workspace is a copy of. */
     readonly sourceWorkspace: string,
+    /** The endpoint of the Local Sandbox the extension started (with `sandbox: true`). */
+    readonly sandboxUrl: string | undefined,
   ) {}
 
   /** Puts the workspace's files back as they were copied (a journey may have saved a change). */
@@ -68,7 +72,7 @@ export class Session {
       }
       if (options.companionResults) settings['zenmlAppRunnerCompanion.resultsFile'] = options.companionResults;
       const profile = createProfile(runDir, vsixFiles, settings);
-      const codeServer = await startCodeServer(profile, workspace, { trusted: options.trusted ?? true });
+      const codeServer = await startCodeServer(profile, workspace, { trusted: options.trusted ?? true, loopbackOnly: true });
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       track({ label: 'chromium', stop: () => browser.close() });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -76,7 +80,8 @@ export class Session {
       await page.goto(codeServer.url);
       await waitForLine(() => exthostLog(profile), /Eager extensions activated/, 'the extension host to report "Eager extensions activated"', 120_000);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      return new Session(runDir, workspace, profile, codeServer, browser, workbench, emulator, settings, sourceWorkspace);
+      const sandboxUrl = options.sandbox ? await startLocalSandbox(workbench, profile) : undefined;
+      return new Session(runDir, workspace, profile, codeServer, browser, workbench, emulator, settings, sourceWorkspace, sandboxUrl);
     } catch (error) {
       await stopAll();
       throw error;
@@ -86,4 +91,13 @@ export class Session {
   async stop(): Promise<void> {
     await stopAll();
   }
+}
+
+/** Runs Start Local Sandbox as a user would and reads its endpoint from the extension's log. */
+async function startLocalSandbox(workbench: Workbench, profile: Profile): Promise<string> {
+  await workbench.runCommand('ZenML App Runner: Start Local Sandbox');
+  const line = await waitForLine(() => outputChannelFile(profile, PRODUCT_CHANNEL), /Local Sandbox started: endpoint (http:\/\/\S+),/, 'the Local Sandbox to start', 60_000);
+  const url = /endpoint (http:\/\/\S+),/.exec(line)?.[1];
+  if (!url) throw new Error(`no endpoint in "${line}"`);
+  return url;
 }

@@ -6,8 +6,8 @@ import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { createAwsClients, type AwsClients, type AwsServiceName } from '../../../../common/src/aws/clientFactory';
 import { engineDeps, type EngineDeps, type ProgressEvent } from '../../../../common/src/deploy/engine';
-import type { EmulatorOptions, RunningEmulator } from '../../../emulator/src/server';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, useEmulator, type TestEmulator } from '../../../aws/support/emulatorHarness';
+import type { EmulatorOptions, RunningEmulator } from '../../../../emulator/src/server';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, useEmulator, type TestEmulator } from '../../../support/emulatorHarness';
 
 export const SECRET_VALUE = 'tok-9f8e7d6c5b4a-secret';
 export const ENV = { ZENML_STORE_API_TOKEN: SECRET_VALUE };
@@ -94,7 +94,7 @@ export function recordedDeps(emulator: RunningEmulator, options: DepsOptions = {
     { credentials: options.credentials ?? TEST_CREDENTIALS, onCall: (service, operation) => calls.push({ service, operation }), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) },
   );
   made.add(clients);
-  const deps = engineDeps(clients, { env: options.env ?? ENV, onProgress: (event) => events.push(event), ...(options.signal ? { signal: options.signal } : {}) });
+  const deps = engineDeps(clients, { env: options.env ?? ENV, serviceUrl: (host) => emulator.serviceEndpoint(host), onProgress: (event) => events.push(event), ...(options.signal ? { signal: options.signal } : {}) });
   return {
     deps,
     clients,

@@ -1,11 +1,12 @@
 // Runs the bundled emulator (`node dist/emulator.js`) as a child process, as users and CI do.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { reapOnExit } from '../../support/childReaper';
+import { reapOnExit } from './childReaper';
+import { REPO_ROOT } from './repoRoot';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+export { REPO_ROOT };
 export const EMULATOR_BUNDLE = join(REPO_ROOT, 'dist', 'emulator.js');
 
 export interface EmulatorProcess {

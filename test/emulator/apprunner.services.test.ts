@@ -19,7 +19,7 @@ import {
   type Service,
   type ServiceStatus,
 } from '@aws-sdk/client-apprunner';
-import { ACCOUNT, errorOf, privateImage, REGION, serviceInput, useEmulator, waitFor } from './support/emulatorHarness';
+import { ACCOUNT, errorOf, privateImage, REGION, serviceInput, useEmulator, waitFor } from '../support/emulatorHarness';
 
 void describe('App Runner services', () => {
   const t = useEmulator({ quotas: { services: 200 } });

@@ -7,8 +7,8 @@ import { after, describe, it } from 'node:test';
 import { CreateServiceCommand, DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { startEmulator } from '../emulator/src/server';
-import { makeClients, serviceInput, waitFor } from './support/emulatorHarness';
+import { startEmulator } from '../../emulator/src/server';
+import { makeClients, serviceInput, waitFor } from '../support/emulatorHarness';
 
 void describe('state file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'emulator-state-'));

@@ -1,8 +1,9 @@
 // `node dist/emulator.js [--port N] [--host 127.0.0.1] [...]`: runs the emulator until SIGTERM or
 // SIGINT, printing `emulator listening on http://HOST:PORT` once it accepts connections.
 import { startEmulator, type Credentials, type EmulatorOptions } from './server';
+import { readyMessage } from './readyMessage';
 
-const USAGE = `usage: emulator [--port N] [--host ADDRESS] [--provisioning-ms N] [--state FILE]
+const USAGE = `usage: emulator [--port N] [--host ADDRESS] [--provisioning-ms N] [--state FILE] [--seed samples]
                 [--credentials ACCESS_KEY:SECRET]... [--live-tail-denied ACCESS_KEY]...
                 [--app-log-interval-ms N] [--account-id 12DIGITS]`;
 
@@ -32,6 +33,12 @@ function parseArgs(argv: readonly string[]): EmulatorOptions {
       case '--app-log-interval-ms': options.appLogIntervalMs = number(); break;
       case '--state': options.stateFile = value(); break;
       case '--account-id': options.accountId = value(); break;
+      case '--seed': {
+        const what = value();
+        if (what !== 'samples') throw new UsageError(`--seed takes "samples", not ${what}`);
+        options.samples = true;
+        break;
+      }
       case '--live-tail-denied': denied.push(value()); break;
       case '--credentials': {
         const [accessKeyId, ...secret] = value().split(':');
@@ -78,10 +85,16 @@ async function main(argv: readonly string[]): Promise<void> {
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   console.log(`emulator listening on ${emulator.url}`);
+  // A parent that started us with an IPC channel (the extension's Local Sandbox) is told where
+  // the stand-in applications answer, so it never has to know this emulator's routes; when that
+  // parent goes away (VS Code closed or crashed) the sandbox goes too.
+  if (process.send) {
+    process.send(readyMessage(emulator));
+    process.on('disconnect', shutdown);
+  }
 }
 
-// `npm test` runs every compiled file under out/test/ (this one included): do nothing there.
-if (process.env.NODE_TEST_CONTEXT === undefined) {
+if (require.main === module) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error('emulator:', error);
     process.exit(1);

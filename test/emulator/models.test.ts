@@ -2,8 +2,8 @@
 // an older botocore would silently loosen them).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apprunnerModel, logsModel, secretsmanagerModel } from '../emulator/src/generated/awsModels';
-import type { ServiceModel, ShapeSpec } from '../emulator/src/modelTypes';
+import { apprunnerModel, logsModel, secretsmanagerModel } from '../../emulator/src/generated/awsModels';
+import type { ServiceModel, ShapeSpec } from '../../emulator/src/modelTypes';
 
 function memberShape(model: ServiceModel, structure: string, member: string): ShapeSpec {
   const shape = model.shapes[structure];

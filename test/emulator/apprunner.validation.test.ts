@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CreateServiceCommand, ListServicesCommand, type CreateServiceCommandInput } from '@aws-sdk/client-apprunner';
-import { ACCOUNT, errorOf, serviceInput, useEmulator } from './support/emulatorHarness';
-import { withHeader, withRewrittenBody } from './support/rawBody';
+import { ACCOUNT, errorOf, serviceInput, useEmulator } from '../support/emulatorHarness';
+import { withHeader, withRewrittenBody } from '../support/rawBody';
 
 void describe('App Runner input validation', () => {
   const t = useEmulator();

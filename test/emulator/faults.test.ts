@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { AppRunnerClient, CreateServiceCommand, ListServicesCommand } from '@aws-sdk/client-apprunner';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateSecretCommand, GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { clientConfig, errorOf, serviceInput, useEmulator, waitFor } from './support/emulatorHarness';
+import { clientConfig, errorOf, serviceInput, useEmulator, waitFor } from '../support/emulatorHarness';
 
 void describe('fault injection and the control API', () => {
   const t = useEmulator();

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { AwsCli, findAwsCliV2 } from './support/awsCli';
-import { ACCOUNT, privateImage } from './support/emulatorHarness';
-import { childEnv, EMULATOR_BUNDLE, spawnEmulator, type EmulatorProcess } from './support/emulatorProcess';
-import { ControlClient } from '../emulator/src/controlClient';
+import { AwsCli, findAwsCliV2 } from '../support/awsCli';
+import { ACCOUNT, privateImage } from '../support/emulatorHarness';
+import { childEnv, EMULATOR_BUNDLE, spawnEmulator, type EmulatorProcess } from '../support/emulatorProcess';
+import { ControlClient } from '../../emulator/src/controlClient';
 
 interface ServiceShape {
   ServiceArn: string;

@@ -14,7 +14,7 @@ import {
   UntagResourceCommand,
   UpdateSecretCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { ACCOUNT, errorOf, REGION, useEmulator } from './support/emulatorHarness';
+import { ACCOUNT, errorOf, REGION, useEmulator } from '../support/emulatorHarness';
 
 void describe('Secrets Manager', () => {
   const t = useEmulator();

@@ -12,7 +12,7 @@ import {
   ListTagsForResourceCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-apprunner';
-import { ACCOUNT, errorOf, REGION, serviceInput, useEmulator, waitFor } from './support/emulatorHarness';
+import { ACCOUNT, errorOf, REGION, serviceInput, useEmulator, waitFor } from '../support/emulatorHarness';
 
 const BASE = `arn:aws:apprunner:${REGION}:${ACCOUNT}:autoscalingconfiguration`;
 

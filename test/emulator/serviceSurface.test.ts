@@ -5,9 +5,9 @@ import { describe, it } from 'node:test';
 import { CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, PauseServiceCommand, type ServiceStatus } from '@aws-sdk/client-apprunner';
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
-import { STAND_IN_GET_PATHS } from '../emulator/src/apprunner/standInPaths';
-import { AUTH_KEY_ENV } from '../emulator/src/server';
-import { ACCOUNT, serviceInput, useEmulator, waitFor } from './support/emulatorHarness';
+import { STAND_IN_GET_PATHS } from '../../emulator/src/apprunner/standInPaths';
+import { AUTH_KEY_ENV } from '../../emulator/src/server';
+import { ACCOUNT, serviceInput, useEmulator, waitFor } from '../support/emulatorHarness';
 
 void describe('service URLs: the stand-in ZenML application', () => {
   const t = useEmulator();

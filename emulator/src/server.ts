@@ -17,12 +17,14 @@ import { Faults } from './faults';
 import { logsService } from './logs/handlers';
 import { LiveTailSessions } from './logs/liveTail';
 import { StatePersistence } from './persistence';
+import { seedSamples, startSampleTraffic } from './samples';
 import { secretsManagerService } from './secrets/handlers';
 import { handleServiceRequest, localServiceUrl, SERVICES_PREFIX } from './serviceSurface';
 import type { Credentials } from './sigv4';
 import { DEFAULT_QUOTAS, EmulatorState, type Quotas } from './state';
 
-export { AUTH_KEY_ENV, localServiceUrl } from './serviceSurface';
+export { AUTH_KEY_ENV, localServiceUrl, SERVICES_PREFIX } from './serviceSurface';
+export { SAMPLE_REGIONS, SAMPLE_SERVICES } from './samples';
 export { FAILING_TAG_MARKER } from './apprunner/lifecycle';
 export type { Credentials } from './sigv4';
 export { ControlClient } from './controlClient';
@@ -49,6 +51,8 @@ export interface EmulatorOptions {
   /** Default 123456789012. */
   accountId?: string;
   quotas?: Partial<Quotas>;
+  /** Start with the sample account (when the state file brings no services) and its live application logs. */
+  samples?: boolean;
 }
 
 export interface RunningEmulator {
@@ -99,6 +103,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const router = new AwsRouter([appRunnerService(state), secretsManagerService(state), logsService(state, sessions)], () => credentials, faults, () => state.settings.accountId);
   const persistence = options.stateFile ? new StatePersistence(state, options.stateFile) : undefined;
   persistence?.start();
+  if (options.samples) {
+    seedSamples(state);
+    startSampleTraffic(state, generators);
+  }
   ticker.restart();
 
   let url = '';

@@ -10,8 +10,8 @@ import {
   StartLiveTailCommand,
   type LiveTailSessionLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { startEmulator } from '../emulator/src/server';
-import { ACCOUNT, clientConfig, errorOf, makeClients, REGION, useEmulator } from './support/emulatorHarness';
+import { startEmulator } from '../../emulator/src/server';
+import { ACCOUNT, clientConfig, errorOf, makeClients, REGION, useEmulator } from '../support/emulatorHarness';
 
 const GROUP = '/aws/apprunner/tail-service/0123456789abcdef0123456789abcdef/application';
 const GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${GROUP}`;

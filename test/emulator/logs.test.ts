@@ -14,7 +14,7 @@ import {
   paginateDescribeLogGroups,
   PutLogEventsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { ACCOUNT, errorOf, REGION, serviceInput, useEmulator, waitFor } from './support/emulatorHarness';
+import { ACCOUNT, errorOf, REGION, serviceInput, useEmulator, waitFor } from '../support/emulatorHarness';
 
 void describe('CloudWatch Logs', () => {
   const t = useEmulator();

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { AppRunnerClient, ListServicesCommand } from '@aws-sdk/client-apprunner';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { clientConfig, errorOf, makeClients, useEmulator } from './support/emulatorHarness';
+import { clientConfig, errorOf, makeClients, useEmulator } from '../support/emulatorHarness';
 
 void describe('SigV4 verification', () => {
   const t = useEmulator({
