@@ -9,6 +9,7 @@ const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   engines: { vscode: string };
   activationEvents: string[];
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   contributes: { languages: { id: string; filenames: string[]; filenamePatterns: string[] }[] };
 };
@@ -16,6 +17,13 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 void test('targets VS Code 1.100 so the extension runs in the code-server we can test with', () => {
   assert.equal(manifest.engines.vscode, '^1.100.0');
   assert.match(manifest.devDependencies['@types/vscode'], /^~?1\.100\./);
+});
+
+void test('the AWS SDK clients are at one exact version, so they share one copy of the SDK core in each bundle', () => {
+  const sdk = Object.entries(manifest.dependencies).filter(([name]) => name.startsWith('@aws-sdk/'));
+  assert.ok(sdk.length >= 3, JSON.stringify(sdk));
+  assert.equal(new Set(sdk.map(([, version]) => version)).size, 1, `one version for ${JSON.stringify(sdk)}`);
+  assert.match(sdk[0][1], /^\d+\.\d+\.\d+$/, 'an exact version, so the clients cannot drift apart');
 });
 
 void test('the CLI installs on its own: bin zenml-apprunner, and npm pack carries the bundle', () => {
