@@ -1,6 +1,6 @@
 // How a deploy plan reads in a terminal: what changes, then the AWS calls in order.
-import { describeTarget } from '../../common/src/deploy/apply';
-import type { DeployPlan } from '../../common/src/deploy/engine';
+import { callTarget } from '../../common/src/deploy/calls';
+import type { DeployPlan, PlanCall } from '../../common/src/deploy/engine';
 
 const VERBS: Record<DeployPlan['action'], string> = {
   create: 'create',
@@ -15,7 +15,7 @@ export function planText(plan: DeployPlan): string {
   lines.push(...plan.changes.map((change) => `  ${change}`));
   if (plan.calls.length > 0) {
     lines.push('AWS calls, in order:');
-    plan.calls.forEach((call, index) => lines.push(`  ${index + 1}. ${call.service} ${call.operation} ${describeTarget(call)}${call.cleanup ? ' (after the service is up)' : ''}`));
+    plan.calls.forEach((call, index) => lines.push(`  ${index + 1}. ${call.service} ${call.operation} ${callTarget(call)}${(plan.steps.cleanup as readonly PlanCall[]).includes(call) ? ' (after the service is up)' : ''}`));
   }
   if (plan.notes.length > 0) lines.push('Notes:', ...plan.notes.map((note) => `  ${note}`));
   return `${lines.join('\n')}\n`;

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Faults } from './faults';
+import type { RequestCounts } from './requestCounts';
 import { AwsError, contentTypeFor, isStreamingResult, newRequestId, writeAwsError, writeJson, type AwsServiceDefinition, type RequestContext } from './protocol';
 import { verifySignature } from './sigv4';
 import { validateInput } from './validation';
@@ -29,6 +30,7 @@ export class AwsRouter {
     private readonly credentials: () => ReadonlyMap<string, string>,
     private readonly faults: Faults,
     private readonly accountId: () => string = () => '123456789012',
+    private readonly counts?: RequestCounts,
   ) {
     for (const service of services) this.byPrefix.set(service.model.targetPrefix, service);
   }
@@ -42,6 +44,7 @@ export class AwsRouter {
     const started = performance.now();
     const requestId = newRequestId();
     const target = String(request.headers['x-amz-target']);
+    this.counts?.count(target);
     const [prefix, operation = ''] = target.split('.', 2);
     const service = this.byPrefix.get(prefix);
     const contentType = service ? contentTypeFor(service.model.jsonVersion) : 'application/x-amz-json-1.1';
@@ -82,7 +85,7 @@ export class AwsRouter {
       }
       const cleaned = stripNulls(input) as Record<string, unknown>;
       validateInput(service.model, operation, cleaned, service.validationErrorCode);
-      const context: RequestContext = { region: identity.region, accessKeyId: identity.accessKeyId, requestId, now };
+      const context: RequestContext = { region: identity.region, accessKeyId: identity.accessKeyId, requestId, now, ...(fault.kind === 'fail' ? { failOperation: true } : {}) };
       const result = service.handlers[operation](cleaned, context);
       if (isStreamingResult(result)) {
         result.start(response);

@@ -8,6 +8,7 @@ import { seedServices } from './apprunner/seed';
 import type { AppendLogsRequest, AppendLogsResponse, EmulatorSettingsPatch, FaultRequest, RegionDump, SeedServicesRequest, StateDump } from './controlTypes';
 import type { Faults } from './faults';
 import type { LiveTailSessions } from './logs/liveTail';
+import type { RequestCounts } from './requestCounts';
 import { appendEvents, createGroup, createStream } from './logs/store';
 import { AwsError } from './protocol';
 import { localServiceUrl } from './serviceSurface';
@@ -151,6 +152,8 @@ export interface ControlContext {
   state: EmulatorState;
   faults: Faults;
   generators: LogGenerators;
+  /** AWS requests received, by target. */
+  requests: RequestCounts;
   /** Open Live Tail sessions, so that a test can drop them mid-stream. */
   liveTailSessions: LiveTailSessions;
   emulatorUrl: () => string;
@@ -180,6 +183,11 @@ export function handleControlRequest(control: ControlContext, request: IncomingM
       return sendJson(response, 200, { ok: true });
     }
     if (route === 'GET state') return sendJson(response, 200, dumpState(state));
+    if (route === 'GET requests') return sendJson(response, 200, control.requests.snapshot());
+    if (route === 'DELETE requests') {
+      control.requests.clear();
+      return sendJson(response, 200, { ok: true });
+    }
     if (route === 'GET config') return sendJson(response, 200, state.settings);
     if (route === 'POST config') {
       applySettings(state, parseBody<EmulatorSettingsPatch>(body));

@@ -64,6 +64,15 @@ export class ControlClient {
     return (await this.call<{ dropped: number }>('POST', 'live-tail/drop')).dropped;
   }
 
+  /** AWS requests received since the start (or the last `clearRequestCounts`), by target. */
+  requestCounts(): Promise<{ total: number; byTarget: Record<string, number> }> {
+    return this.call('GET', 'requests');
+  }
+
+  async clearRequestCounts(): Promise<void> {
+    await this.call('DELETE', 'requests');
+  }
+
   addFault(fault: FaultRequest): Promise<FaultRule> {
     return this.call('POST', 'faults', fault);
   }

@@ -3,7 +3,12 @@
 import type { Quotas } from './state';
 
 /** `deny` answers AccessDeniedException naming the IAM action, as AWS does for a missing permission. */
-export type FaultKind = 'throttle' | 'error' | 'drop' | 'latency' | 'deny';
+/**
+ * `fail`: the call is accepted and its operation then fails as App Runner's can (DeleteService
+ * leaves the service DELETE_FAILED, a deployment rolls back or ends CREATE_FAILED, a pause or
+ * resume ends FAILED); the others fail the call itself.
+ */
+export type FaultKind = 'throttle' | 'error' | 'drop' | 'latency' | 'deny' | 'fail';
 
 export interface FaultRequest {
   /** `*`, an operation name (`ListServices`) or a qualified one (`AppRunner.ListServices`). */
@@ -38,7 +43,7 @@ export interface SeedService {
   /** Default: `<namePrefix><index>`. */
   name?: string;
   /** Default RUNNING. */
-  status?: 'RUNNING' | 'PAUSED' | 'CREATE_FAILED';
+  status?: 'RUNNING' | 'PAUSED' | 'CREATE_FAILED' | 'DELETE_FAILED';
   /** Default: a private ECR image of the emulated account, pulled with an access role. */
   image?: string;
   port?: string;

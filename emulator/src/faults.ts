@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FaultRequest, FaultRule } from './controlTypes';
 import { AwsError } from './protocol';
 
-export type FaultOutcome = { kind: 'none' } | { kind: 'drop' } | { kind: 'error'; error: AwsError };
+export type FaultOutcome = { kind: 'none' } | { kind: 'drop' } | { kind: 'fail' } | { kind: 'error'; error: AwsError };
 
 export class Faults {
   private rules: FaultRule[] = [];
@@ -12,7 +12,7 @@ export class Faults {
   add(request: FaultRequest): FaultRule {
     const probability = request.probability ?? 1;
     if (!(probability >= 0 && probability <= 1)) throw new Error('probability must be between 0 and 1');
-    if (!['throttle', 'error', 'drop', 'latency', 'deny'].includes(request.kind)) throw new Error(`unknown fault kind ${String(request.kind)}`);
+    if (!['throttle', 'error', 'drop', 'latency', 'deny', 'fail'].includes(request.kind)) throw new Error(`unknown fault kind ${String(request.kind)}`);
     if (request.kind === 'latency' && !(typeof request.latencyMs === 'number' && request.latencyMs >= 0)) throw new Error('a latency fault needs latencyMs');
     const rule: FaultRule = {
       id: randomUUID(),
@@ -60,9 +60,10 @@ export class Faults {
    * for `deny`, the IAM action (`apprunner:CreateService`) and the caller's ARN.
    */
   outcome(target: string, operation: string, internalErrorCode: string, denied?: { action: string; principal: string }): FaultOutcome {
-    const [rule] = this.fire(target, operation, ['throttle', 'error', 'drop', 'deny'], true);
+    const [rule] = this.fire(target, operation, ['throttle', 'error', 'drop', 'deny', 'fail'], true);
     if (!rule) return { kind: 'none' };
     if (rule.kind === 'drop') return { kind: 'drop' };
+    if (rule.kind === 'fail') return { kind: 'fail' };
     if (rule.kind === 'deny') {
       const action = denied?.action ?? operation;
       const message = `User: ${denied?.principal ?? 'unknown'} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;

@@ -23,6 +23,8 @@ export interface RequestContext {
   readonly requestId: string;
   /** Milliseconds since the epoch, read once per request. */
   readonly now: number;
+  /** A `fail` fault fired: the operation this call starts ends failed. */
+  readonly failOperation?: boolean;
 }
 
 /** A result that is not one JSON document: StartLiveTail's event stream. */

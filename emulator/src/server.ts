@@ -17,6 +17,7 @@ import { Faults } from './faults';
 import { logsService } from './logs/handlers';
 import { LiveTailSessions } from './logs/liveTail';
 import { StatePersistence } from './persistence';
+import { RequestCounts } from './requestCounts';
 import { seedSamples, startSampleTraffic } from './samples';
 import { secretsManagerService } from './secrets/handlers';
 import { handleServiceRequest, localServiceUrl, SERVICES_PREFIX } from './serviceSurface';
@@ -100,7 +101,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const sessions = new LiveTailSessions();
   const generators = new LogGenerators(state);
   const ticker = new AppLogTicker(state);
-  const router = new AwsRouter([appRunnerService(state), secretsManagerService(state), logsService(state, sessions)], () => credentials, faults, () => state.settings.accountId);
+  const requests = new RequestCounts();
+  const router = new AwsRouter([appRunnerService(state), secretsManagerService(state), logsService(state, sessions)], () => credentials, faults, () => state.settings.accountId, requests);
   const persistence = options.stateFile ? new StatePersistence(state, options.stateFile) : undefined;
   persistence?.start();
   if (options.samples) {
@@ -110,7 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   ticker.restart();
 
   let url = '';
-  const control = { state, faults, generators, liveTailSessions: sessions, emulatorUrl: () => url, onSettingsChanged: () => ticker.restart() };
+  const control = { state, faults, generators, requests, liveTailSessions: sessions, emulatorUrl: () => url, onSettingsChanged: () => ticker.restart() };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);

@@ -80,7 +80,7 @@ void describe('cli: plan, deploy, list, status, pause, resume, delete', () => {
     assert.equal((await runCli(['delete', FILE, ...aws()])).code, 3);
     const deleted = await runCli(['delete', FILE, '--yes', ...aws()]);
     assert.equal(deleted.code, 0, deleted.stderr);
-    assert.match(deleted.stdout, /^Deleted weather-agent: service zenml-weather-agent-[0-9a-f]{8}, auto scaling configuration .*, secret arn:aws:secretsmanager:/);
+    assert.match(deleted.stdout, /^Deleted weather-agent: service zenml-weather-agent-[0-9a-f]{8}, auto scaling configuration zenml-weather-agent-[0-9a-f]{8} revision 1, secret zenml-weather-agent-[0-9a-f]{8}\n$/);
     const region = (await control.state()).regions['us-east-1'];
     assert.deepEqual(region.secrets, []);
     assert.deepEqual(region.services.filter((service) => service.status !== 'DELETED'), []);
@@ -96,7 +96,7 @@ void describe('cli: plan, deploy, list, status, pause, resume, delete', () => {
       let sent = false;
       const run = await runCli(['deploy', FILE, '--yes', ...aws()], {
         onStderr: (soFar, child) => {
-          if (!sent && soFar.includes('- CreateService')) {
+          if (!sent && soFar.includes('- Creating service')) {
             sent = true;
             child.kill('SIGINT');
           }

@@ -85,8 +85,10 @@ void describe('App Runner services', () => {
       const paused = await t.appRunner.send(new PauseServiceCommand({ ServiceArn: arn }));
       assert.equal(paused.Service?.Status, 'OPERATION_IN_PROGRESS');
       await settle(arn, 'PAUSED');
+      // StartDeployment's model declares no InvalidStateException: a service it cannot deploy is an invalid request.
       const deployPaused = await errorOf(() => t.appRunner.send(new StartDeploymentCommand({ ServiceArn: arn })));
-      assert.equal(deployPaused.name, 'InvalidStateException');
+      assert.equal(deployPaused.name, 'InvalidRequestException');
+      assert.match(deployPaused.message, /in status PAUSED/);
       await t.appRunner.send(new ResumeServiceCommand({ ServiceArn: arn }));
       await settle(arn, 'RUNNING');
 

@@ -1,7 +1,7 @@
 // Fault injection and the rest of the control API, seen through the SDKs' retry logic.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppRunnerClient, CreateServiceCommand, ListServicesCommand } from '@aws-sdk/client-apprunner';
+import { AppRunnerClient, CreateServiceCommand, DeleteServiceCommand, DescribeServiceCommand, ListOperationsCommand, ListServicesCommand, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateSecretCommand, GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { clientConfig, errorOf, serviceInput, useEmulator, waitFor } from '../support/emulatorHarness';
@@ -104,5 +104,47 @@ void describe('fault injection and the control API', () => {
     await t.emulator.control.reset();
     assert.deepEqual((await t.emulator.control.state()).regions, {});
     assert.deepEqual((await t.appRunner.send(new ListServicesCommand({}))).ServiceSummaryList, []);
+  });
+
+  void it('fail: DeleteService is accepted and leaves the service DELETE_FAILED; deleting it again works, as on AWS', async () => {
+    const created = await t.appRunner.send(new CreateServiceCommand(serviceInput('fails-to-delete')));
+    const arn = created.Service?.ServiceArn ?? '';
+    await waitFor(async () => ((await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status === 'RUNNING' ? true : undefined), 'the service to run');
+    await t.emulator.control.addFault({ operation: 'DeleteService', kind: 'fail', count: 1 });
+    await t.appRunner.send(new DeleteServiceCommand({ ServiceArn: arn }));
+    const failed = await waitFor(async () => {
+      const service = (await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service;
+      return service?.Status === 'DELETE_FAILED' ? service : undefined;
+    }, 'the delete to fail');
+    assert.equal(failed.Status, 'DELETE_FAILED');
+    const operations = (await t.appRunner.send(new ListOperationsCommand({ ServiceArn: arn }))).OperationSummaryList ?? [];
+    assert.deepEqual([operations[0].Type, operations[0].Status], ['DELETE_SERVICE', 'FAILED']);
+    await t.appRunner.send(new DeleteServiceCommand({ ServiceArn: arn }));
+    await waitFor(async () => ((await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status === 'DELETED' ? true : undefined), 'the second delete');
+  });
+
+  void it('fail: an update rolls back and the previous configuration keeps serving; seeding can start a service DELETE_FAILED', async () => {
+    const created = await t.appRunner.send(new CreateServiceCommand(serviceInput('fails-to-update')));
+    const arn = created.Service?.ServiceArn ?? '';
+    await waitFor(async () => ((await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status === 'RUNNING' ? true : undefined), 'the service to run');
+    await t.emulator.control.addFault({ operation: 'UpdateService', kind: 'fail', count: 1 });
+    const update = await t.appRunner.send(new UpdateServiceCommand({ ServiceArn: arn, InstanceConfiguration: { Cpu: '2 vCPU', Memory: '4 GB' } }));
+    await waitFor(async () => ((await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service?.Status === 'RUNNING' ? true : undefined), 'the rollback');
+    const service = (await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service;
+    assert.deepEqual(service?.InstanceConfiguration, { Cpu: '1024', Memory: '2048' }, 'the previous size keeps serving');
+    const operation = (await t.appRunner.send(new ListOperationsCommand({ ServiceArn: arn }))).OperationSummaryList?.find((op) => op.Id === update.OperationId);
+    assert.equal(operation?.Status, 'ROLLBACK_SUCCEEDED');
+    const [seeded] = await t.emulator.control.seedServices({ services: [{ name: 'seeded-delete-failed', status: 'DELETE_FAILED' }] });
+    assert.equal((await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: seeded.arn }))).Service?.Status, 'DELETE_FAILED');
+  });
+
+  void it('counts every AWS request it receives, by target', async () => {
+    await t.emulator.control.clearRequestCounts();
+    await t.appRunner.send(new ListServicesCommand({}));
+    await t.appRunner.send(new ListServicesCommand({}));
+    await t.secrets.send(new ListSecretsCommand({}));
+    assert.deepEqual(await t.emulator.control.requestCounts(), { total: 3, byTarget: { 'AppRunner.ListServices': 2, 'secretsmanager.ListSecrets': 1 } });
+    await t.emulator.control.clearRequestCounts();
+    assert.equal((await t.emulator.control.requestCounts()).total, 0);
   });
 });

@@ -1,7 +1,7 @@
 // The plan a deploy shows before it changes anything, as a Markdown document: what changes, the
 // AWS calls in order, notes, and the exact (redacted) inputs. Pure, so tests read it.
-import { describeTarget } from '../../../common/src/deploy/apply';
-import { planToJson, type DeployPlan } from '../../../common/src/deploy/engine';
+import { callTarget } from '../../../common/src/deploy/calls';
+import { planToJson, type DeployPlan, type PlanCall } from '../../../common/src/deploy/engine';
 
 const HEADLINES: Record<DeployPlan['action'], string> = {
   create: 'creates',
@@ -22,7 +22,7 @@ export function planDocument(plan: DeployPlan, fileLabel: string): string {
   ];
   if (plan.calls.length > 0) {
     lines.push('', '## AWS calls, in order', '');
-    plan.calls.forEach((call, index) => lines.push(`${index + 1}. \`${call.service}:${call.operation}\` ${describeTarget(call)}${call.cleanup ? ' (after the service is up)' : ''}`));
+    plan.calls.forEach((call, index) => lines.push(`${index + 1}. \`${call.service}:${call.operation}\` ${callTarget(call)}${(plan.steps.cleanup as readonly PlanCall[]).includes(call) ? ' (after the service is up)' : ''}`));
   }
   if (plan.notes.length > 0) lines.push('', '## Notes', '', ...plan.notes.map((note) => `- ${note}`));
   if (plan.calls.length > 0) {

@@ -2,7 +2,7 @@
 // stop switch. No `vscode` import, so tests drive it against the emulator with real SDK clients.
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { followLogs, serviceLogGroups, type FollowerState, type FollowerTiming, type StoppedState } from '../../../common/src/logs';
-import { describeError } from '../../../common/src/logs/retry';
+import { describeError } from '../../../common/src/describeError';
 import { ChannelSink, type LogWriter, type ResumePoint } from './channelSink';
 import type { ResolvedDeployment } from './deploymentRef';
 

@@ -5,7 +5,7 @@ import type { AwsClients } from '../../../common/src/aws/clientFactory';
 import { listTags } from '../../../common/src/aws/appRunner';
 import { findDeployment } from '../../../common/src/deploy/findDeployment';
 import { TAG_DEPLOYMENT_NAME } from '../../../common/src/domain/naming';
-import { sleep } from '../../../common/src/logs/retry';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeploymentRef, ResolvedDeployment } from './deploymentRef';
 
 export type Resolution = { found: ResolvedDeployment } | { missing: string } | { aborted: true };
@@ -33,7 +33,8 @@ export async function resolveDeployment(clients: AwsClients, ref: DeploymentRef,
     if (!options.waitForService) {
       return { missing: `no deployment named '${name}' in region ${ref.region} (no App Runner service tagged managed-by=zenml, zenml-deployment-name=${name})` };
     }
-    await sleep(options.retryMs ?? 2000, signal);
+    // An abort ends the wait early; the loop then says so.
+    await sleep(options.retryMs ?? 2000, undefined, { signal }).catch(() => undefined);
   }
 }
 

@@ -1,16 +1,16 @@
 // Thin typed App Runner calls: one function per read and lifecycle operation the product uses,
 // failures turned into `AwsCallError`s that name the target, and list calls that follow every
-// page. A deploy's mutating calls go through the plan executor (deploy/execute.ts) instead, so
-// `plan` shows exactly the inputs that are sent.
+// page with the SDK's paginators. A deploy's mutating calls go through the plan's calls
+// (deploy/calls.ts) instead, so `plan` shows exactly the inputs that are sent.
 import {
   DeleteAutoScalingConfigurationCommand,
   DeleteServiceCommand,
   DescribeAutoScalingConfigurationCommand,
   DescribeServiceCommand,
-  ListAutoScalingConfigurationsCommand,
   ListOperationsCommand,
-  ListServicesCommand,
   ListTagsForResourceCommand,
+  paginateListAutoScalingConfigurations,
+  paginateListServices,
   PauseServiceCommand,
   ResumeServiceCommand,
   StartDeploymentCommand,
@@ -33,15 +33,12 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 /** Every service of the region (all pages). */
-export async function listServices(clients: AwsClients): Promise<ServiceSummary[]> {
-  const services: ServiceSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call(clients, 'ListServices', () => clients.appRunner.send(new ListServicesCommand({ MaxResults: 20, NextToken })));
-    services.push(...(page.ServiceSummaryList ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return services;
+export function listServices(clients: AwsClients): Promise<ServiceSummary[]> {
+  return call(clients, 'ListServices', async () => {
+    const services: ServiceSummary[] = [];
+    for await (const page of paginateListServices({ client: clients.appRunner, pageSize: 20 }, {})) services.push(...(page.ServiceSummaryList ?? []));
+    return services;
+  });
 }
 
 export async function describeService(clients: AwsClients, serviceArn: string): Promise<Service> {
@@ -88,17 +85,13 @@ export async function describeAutoScalingConfiguration(clients: AwsClients, arn:
 }
 
 /** Every active revision with this name (all pages); without a name, every revision of the region. */
-export async function listAutoScalingRevisions(clients: AwsClients, name?: string): Promise<AutoScalingConfigurationSummary[]> {
-  const revisions: AutoScalingConfigurationSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call(clients, 'ListAutoScalingConfigurations', () =>
-      clients.appRunner.send(new ListAutoScalingConfigurationsCommand({ ...(name !== undefined ? { AutoScalingConfigurationName: name } : {}), LatestOnly: false, MaxResults: 100, NextToken })),
-    );
-    revisions.push(...(page.AutoScalingConfigurationSummaryList ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return revisions;
+export function listAutoScalingRevisions(clients: AwsClients, name?: string): Promise<AutoScalingConfigurationSummary[]> {
+  return call(clients, 'ListAutoScalingConfigurations', async () => {
+    const revisions: AutoScalingConfigurationSummary[] = [];
+    const input = { ...(name !== undefined ? { AutoScalingConfigurationName: name } : {}), LatestOnly: false };
+    for await (const page of paginateListAutoScalingConfigurations({ client: clients.appRunner, pageSize: 100 }, input)) revisions.push(...(page.AutoScalingConfigurationSummaryList ?? []));
+    return revisions;
+  });
 }
 
 /** Deletes one revision (by its full ARN). */

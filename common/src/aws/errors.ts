@@ -45,7 +45,12 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number };
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+/** Connection-level failures (Node's and undici's codes): the request may not have arrived. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const THROTTLING = ['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'LimitExceededException'];
+const SERVER_SIDE = /InternalServiceError|InternalFailure|ServiceUnavailable|RequestTimeout|TimeoutError/;
+/** Node reports a connection closed mid-response without a code. */
+const CLOSED_MID_RESPONSE = /socket hang up|ECONNRESET|ECONNREFUSED|other side closed|premature close/i;
 
 function classify(error: SdkErrorShape): AwsFailureKind {
   const name = error.name ?? '';
@@ -57,18 +62,32 @@ function classify(error: SdkErrorShape): AwsFailureKind {
   if (['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation'].includes(name) || /not authorized to perform/i.test(message)) return 'access-denied';
   if (name === 'ResourceNotFoundException') return 'not-found';
   if (name === 'InvalidStateException') return 'invalid-state';
+  // StartDeployment has no InvalidStateException in App Runner's model: a busy service is an invalid request there.
+  if (name === 'InvalidRequestException' && /in progress|OPERATION_IN_PROGRESS|current state/i.test(message)) return 'invalid-state';
   if (['InvalidRequestException', 'ValidationException', 'InvalidParameterException', 'InvalidParameterValueException', 'SerializationException'].includes(name)) return 'invalid-request';
-  if (name === 'ServiceQuotaExceededException' || name === 'LimitExceededException') return 'quota';
-  if (['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded'].includes(name)) return 'throttled';
-  if ((error.$metadata?.httpStatusCode ?? 0) >= 500 || /InternalServiceError|InternalFailure|ServiceUnavailable/.test(name)) return 'unavailable';
-  if (NETWORK_CODES.has(error.code ?? '') || NETWORK_CODES.has(name) || /socket hang up|ECONNRESET|ECONNREFUSED/i.test(message)) return 'network';
+  if (name === 'ServiceQuotaExceededException') return 'quota';
+  if (THROTTLING.includes(name)) return 'throttled';
+  if ((error.$metadata?.httpStatusCode ?? 0) >= 500 || SERVER_SIDE.test(name)) return 'unavailable';
+  if (NETWORK_CODES.has(error.code ?? '') || NETWORK_CODES.has(name) || CLOSED_MID_RESPONSE.test(message)) return 'network';
   return 'other';
+}
+
+function asShape(error: unknown): SdkErrorShape {
+  return typeof error === 'object' && error !== null ? error : { message: String(error) };
+}
+
+/** Throttling, server-side errors and network failures (raw SDK errors or ours): the same call may succeed later. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof AwsCallError) return error.kind === 'throttled' || error.kind === 'unavailable' || error.kind === 'network';
+  if ((error as { $retryable?: unknown } | undefined)?.$retryable !== undefined) return true;
+  const kind = classify(asShape(error));
+  return kind === 'throttled' || kind === 'unavailable' || kind === 'network';
 }
 
 /** The same error with a message naming the call, the target and the way out. */
 export function toAwsCallError(error: unknown, target: AwsTarget, service: AwsServiceName, operation: string): AwsCallError {
   if (error instanceof AwsCallError) return error;
-  const sdk: SdkErrorShape = typeof error === 'object' && error !== null ? error : { message: String(error) };
+  const sdk = asShape(error);
   const kind = classify(sdk);
   const action = `${service}:${operation}`;
   const where = describeTarget(target);

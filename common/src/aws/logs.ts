@@ -1,9 +1,11 @@
 // Thin typed CloudWatch Logs reads the deploy engine needs: App Runner's own service log lines.
-import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsClients } from './clientFactory';
-import { awsCall } from './errors';
+import { awsCall, isNotFound } from './errors';
 
 export interface LogLine {
+  /** CloudWatch's id of the event: two events with one timestamp are still two lines. */
+  eventId: string;
   timestamp: number;
   stream: string;
   message: string;
@@ -16,21 +18,18 @@ export function serviceLogGroup(serviceName: string, serviceId: string): string 
 
 /** Events of a log group since `startTime` (all pages, oldest first); a missing group is empty. */
 export async function logLinesSince(clients: AwsClients, logGroupName: string, startTime: number): Promise<LogLine[]> {
-  const lines: LogLine[] = [];
-  let nextToken: string | undefined;
   try {
-    do {
-      const page = await awsCall(clients.target, 'logs', 'FilterLogEvents', () =>
-        clients.logs.send(new FilterLogEventsCommand({ logGroupName, startTime, nextToken })),
-      );
-      for (const event of page.events ?? []) {
-        lines.push({ timestamp: event.timestamp ?? 0, stream: event.logStreamName ?? '', message: (event.message ?? '').replace(/\n$/, '') });
+    return await awsCall(clients.target, 'logs', 'FilterLogEvents', async () => {
+      const lines: LogLine[] = [];
+      for await (const page of paginateFilterLogEvents({ client: clients.logs }, { logGroupName, startTime })) {
+        for (const event of page.events ?? []) {
+          lines.push({ eventId: event.eventId ?? `${event.logStreamName ?? ''}/${event.timestamp ?? 0}/${lines.length}`, timestamp: event.timestamp ?? 0, stream: event.logStreamName ?? '', message: (event.message ?? '').replace(/\n$/, '') });
+        }
       }
-      nextToken = page.nextToken;
-    } while (nextToken);
+      return lines;
+    });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ResourceNotFoundException') return lines;
+    if (isNotFound(error)) return [];
     throw error;
   }
-  return lines;
 }

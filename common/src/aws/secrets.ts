@@ -3,12 +3,12 @@
 import {
   DeleteSecretCommand,
   GetSecretValueCommand,
-  ListSecretsCommand,
+  paginateListSecrets,
   PutSecretValueCommand,
   type SecretListEntry,
 } from '@aws-sdk/client-secrets-manager';
 import type { AwsClients } from './clientFactory';
-import { awsCall } from './errors';
+import { awsCall, isNotFound } from './errors';
 
 function call<T>(clients: AwsClients, operation: string, run: () => Promise<T>): Promise<T> {
   return awsCall(clients.target, 'secretsmanager', operation, run);
@@ -24,7 +24,7 @@ export async function getSecretString(clients: AwsClients, secretId: string): Pr
     const answer = await call(clients, 'GetSecretValue', () => clients.secrets.send(new GetSecretValueCommand({ SecretId: secretId })));
     return answer.SecretString;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ResourceNotFoundException') return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }
@@ -35,21 +35,20 @@ export async function deleteSecretNow(clients: AwsClients, secretId: string): Pr
     await call(clients, 'DeleteSecret', () => clients.secrets.send(new DeleteSecretCommand({ SecretId: secretId, ForceDeleteWithoutRecovery: true })));
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ResourceNotFoundException') return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }
 
 /** Secrets carrying a tag with this value (all pages). */
-export async function listSecretsByTag(clients: AwsClients, key: string, value: string): Promise<SecretListEntry[]> {
-  const found: SecretListEntry[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call(clients, 'ListSecrets', () =>
-      clients.secrets.send(new ListSecretsCommand({ Filters: [{ Key: 'tag-key', Values: [key] }, { Key: 'tag-value', Values: [value] }], MaxResults: 100, NextToken })),
-    );
-    found.push(...(page.SecretList ?? []).filter((secret) => secret.Tags?.some((tag) => tag.Key === key && tag.Value === value)));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return found;
+export function listSecretsByTag(clients: AwsClients, key: string, value: string): Promise<SecretListEntry[]> {
+  return call(clients, 'ListSecrets', async () => {
+    const found: SecretListEntry[] = [];
+    const input = { Filters: [{ Key: 'tag-key' as const, Values: [key] }, { Key: 'tag-value' as const, Values: [value] }] };
+    for await (const page of paginateListSecrets({ client: clients.secrets, pageSize: 100 }, input)) {
+      // The two filters match the key and the value separately: keep the secrets that have the pair.
+      found.push(...(page.SecretList ?? []).filter((secret) => secret.Tags?.some((tag) => tag.Key === key && tag.Value === value)));
+    }
+    return found;
+  });
 }

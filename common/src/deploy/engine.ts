@@ -1,17 +1,15 @@
 // The deploy engine's front door, shared by the CLI and the extension: default dependencies,
 // and plan-from-text. Nothing here imports `vscode`.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AwsClients } from '../aws/clientFactory';
 import { readDeployerFile } from './deployerInput';
 import type { DeployPlan } from './plan';
 import { prepareDeploy, type PrepareOptions } from './prepare';
-import { realClock, type EngineDeps } from './types';
+import type { EngineDeps } from './types';
 
 export function engineDeps(clients: AwsClients, overrides: Partial<EngineDeps> = {}): EngineDeps {
   return {
     clients,
-    clock: realClock,
-    newId: () => randomUUID(),
     newAuthKey: () => randomBytes(32).toString('base64url'),
     env: process.env,
     ...overrides,
@@ -31,6 +29,7 @@ export async function planFromText(text: string, fileLabel: string, deps: Engine
 
 export { applyPlan, type DeployResult } from './apply';
 export { buildPlan, planToJson, type DeployPlan, type PlanCall } from './plan';
+export { callInWords } from './calls';
 export { readDeployerFile } from './deployerInput';
 export { changeDeployment, deleteDeployment, deploymentOperations, deploymentStatus, listDeployments } from './lifecycle';
 export { findDeployment, type FoundDeployment } from './findDeployment';

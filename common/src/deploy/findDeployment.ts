@@ -1,9 +1,11 @@
 // Finds a deployment's App Runner service by ZenML's tags, so a deploy from any machine, and
 // services ZenML made itself, land on the same service. AWS holds the truth; nothing is cached.
+import type { ServiceSummary } from '@aws-sdk/client-apprunner';
 import type { AwsClients } from '../aws/clientFactory';
 import { listServices, listTags } from '../aws/appRunner';
 import { isNotFound } from '../aws/errors';
 import { MANAGED_BY_ZENML, serviceNameFor, TAG_DEPLOYMENT_ID, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../domain/naming';
+import { DeployFailedError } from './types';
 
 export interface FoundDeployment {
   serviceName: string;
@@ -34,9 +36,10 @@ function looksLike(name: string, prefix: string, deploymentName: string): boolea
 
 /**
  * The service tagged `managed-by=zenml` and `zenml-deployment-name=<name>`, or undefined. Services
- * whose name follows ZenML's naming for this deployment are checked first (one tag read in the
- * usual case); other services named the ZenML way only when none of those matches, e.g. after
- * a prefix change; services named any other way are never asked.
+ * whose name follows ZenML's naming for this deployment are all checked (one tag read in the usual
+ * case), so a deployment with two services is reported instead of one being picked silently; other
+ * services named the ZenML way only when none of those matches, e.g. after a prefix change;
+ * services named any other way are never asked.
  */
 export async function findDeployment(clients: AwsClients, deploymentName: string, options: FindOptions = {}): Promise<FoundDeployment | undefined> {
   const prefix = options.serviceNamePrefix ?? 'zenml-';
@@ -44,7 +47,23 @@ export async function findDeployment(clients: AwsClients, deploymentName: string
   const likely = summaries.filter((summary) => looksLike(summary.ServiceName ?? '', prefix, deploymentName));
   // Every name ZenML or we give ends in `-<8 hex>`: services named otherwise cannot be ours.
   const others = summaries.filter((summary) => !likely.includes(summary) && /-[0-9a-f]{8}$/.test(summary.ServiceName ?? ''));
-  for (const summary of [...likely, ...others]) {
+  const found = await tagged(clients, likely, deploymentName, Number.POSITIVE_INFINITY);
+  if (found.length === 0) found.push(...(await tagged(clients, others, deploymentName, 1)));
+  if (found.length > 1) {
+    const names = found.map((service) => service.serviceName).join(', ');
+    throw new DeployFailedError(
+      `Deployment ${deploymentName} has ${found.length} App Runner services in ${clients.target.region} (${names}): another tool, or two deploys at once before this one prevented it, made a second one. Delete the one you do not use (\`aws apprunner delete-service --service-arn <its ARN>\`), then try again.`,
+      'duplicate',
+    );
+  }
+  return found[0];
+}
+
+/** Of `summaries`, the services tagged for this deployment, reading tags until `limit` are found. */
+async function tagged(clients: AwsClients, summaries: readonly ServiceSummary[], deploymentName: string, limit: number): Promise<FoundDeployment[]> {
+  const found: FoundDeployment[] = [];
+  for (const summary of summaries) {
+    if (found.length >= limit) break;
     if (summary.ServiceArn === undefined) continue;
     let tags: Record<string, string>;
     try {
@@ -54,7 +73,7 @@ export async function findDeployment(clients: AwsClients, deploymentName: string
       throw error;
     }
     if (tags[TAG_MANAGED_BY] !== MANAGED_BY_ZENML || tags[TAG_DEPLOYMENT_NAME] !== deploymentName) continue;
-    return {
+    found.push({
       serviceName: summary.ServiceName ?? '',
       serviceId: summary.ServiceId ?? '',
       serviceArn: summary.ServiceArn,
@@ -63,7 +82,7 @@ export async function findDeployment(clients: AwsClients, deploymentName: string
       deploymentName,
       deploymentId: tags[TAG_DEPLOYMENT_ID] ?? '',
       tags,
-    };
+    });
   }
-  return undefined;
+  return found;
 }

@@ -33,7 +33,7 @@ export async function checkHealthUrl(deps: EngineDeps, desired: DesiredDeploymen
   if (!desired.isPublic) return { kind: 'unreachable', warning: 'The health URL was not checked: the service is private (is_publicly_accessible: false).' };
   const url = `${reachableServiceUrl(deps, serviceHost)}${desired.healthPath}`;
   const doFetch = deps.fetch ?? fetch;
-  const deadline = deps.clock.now() + Math.min(timeoutMs, HEALTH_WINDOW_MS);
+  const deadline = Date.now() + Math.min(timeoutMs, HEALTH_WINDOW_MS);
   let lastStatus: number | undefined;
   let lastError: unknown;
   let interval = 200;
@@ -50,7 +50,7 @@ export async function checkHealthUrl(deps: EngineDeps, desired: DesiredDeploymen
       lastError = error;
       if (UNRESOLVABLE.has(networkCode(error) ?? '')) break;
     }
-    if (deps.clock.now() >= deadline || deps.signal?.aborted) break;
+    if (Date.now() >= deadline || deps.signal?.aborted) break;
     await sleep(interval, undefined, { signal: deps.signal }).catch(() => undefined);
     interval = Math.min(2_000, interval * 2);
   }

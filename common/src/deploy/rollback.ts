@@ -1,15 +1,17 @@
 // Undoing what a failed deploy created, so nothing is left behind: each step is retried on top
 // of the SDK's own retries, because a cleanup that gives up early leaves an orphan.
-import { deleteAutoScalingConfiguration, deleteService } from '../aws/appRunner';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { deleteAutoScalingConfiguration } from '../aws/appRunner';
 import { AwsCallError, isNotFound } from '../aws/errors';
-import { deleteSecretNow, putSecretValue } from '../aws/secrets';
+import { deleteSecretNow, getSecretString, putSecretValue } from '../aws/secrets';
+import { describeError } from '../describeError';
 import type { EngineDeps } from './types';
-import { waitForService } from './wait';
 
 const CLEANUP_ATTEMPTS = 4;
+const GIVE_UP_AT_ONCE = new Set(['access-denied', 'no-credentials', 'bad-credentials', 'sso-expired']);
 
 /** Runs `action` until it succeeds (a missing resource counts as done); the last error if never. */
-export async function persistently(deps: EngineDeps, what: string, action: () => Promise<unknown>): Promise<void> {
+export async function persistently(what: string, action: () => Promise<unknown>): Promise<void> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= CLEANUP_ATTEMPTS; attempt++) {
     try {
@@ -18,48 +20,45 @@ export async function persistently(deps: EngineDeps, what: string, action: () =>
     } catch (error) {
       if (isNotFound(error)) return;
       lastError = error;
-      if (error instanceof AwsCallError && ['access-denied', 'no-credentials', 'bad-credentials', 'sso-expired'].includes(error.kind)) break;
-      await deps.clock.sleep(250 * attempt); // not cancellable: cleanup must finish
+      if (error instanceof AwsCallError && GIVE_UP_AT_ONCE.has(error.kind)) break;
+      await sleep(250 * attempt); // not cancellable: cleanup must finish
     }
   }
-  throw new Error(`Could not ${what}: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+  throw new Error(`Could not ${what}: ${describeError(lastError)}`);
 }
 
 export interface CreatedResources {
-  serviceArn?: string;
-  serviceName?: string;
-  serviceId?: string;
+  /** A service this deploy created, with how to remove it (it holds the others, so it goes first). */
+  service?: { name: string; remove(): Promise<void> };
   secretArn?: string;
   scalingArn?: string;
-  /** The secret's earlier content, to put back when an update fails. */
-  restoreSecret?: { arn: string; value: string };
+  /** The secret's content before this deploy and what this deploy wrote, to put the old one back. */
+  restoreSecret?: { arn: string; previous: string; written: string };
 }
 
 /**
- * Removes what this deploy made (service first, it holds the others), puts a changed secret back,
- * and returns what could not be undone (empty when AWS is back as it was).
+ * Removes what this deploy made, puts a changed secret back (only if nobody wrote it since), and
+ * returns what could not be undone (empty when AWS is back as it was).
  */
-export async function rollBack(deps: EngineDeps, created: CreatedResources, timeoutMs: number): Promise<string[]> {
+export async function rollBack(deps: EngineDeps, created: CreatedResources): Promise<string[]> {
   const problems: string[] = [];
   const step = async (what: string, action: () => Promise<unknown>): Promise<void> => {
     deps.onProgress?.({ kind: 'step', message: `Rolling back: ${what}` });
     try {
-      await persistently(deps, what, action);
+      await persistently(what, action);
     } catch (error) {
-      problems.push((error as Error).message);
+      problems.push(describeError(error));
     }
   };
-  const { serviceArn } = created;
-  if (serviceArn !== undefined) {
-    await step(`delete service ${created.serviceName ?? serviceArn}`, async () => {
-      await deleteService(deps.clients, serviceArn);
-      const noSignal = { ...deps, signal: undefined };
-      await waitForService(noSignal, { serviceArn, serviceName: created.serviceName ?? '', serviceId: created.serviceId ?? '', since: deps.clock.now(), timeoutMs, until: 'deleted' });
+  const { service, secretArn, scalingArn, restoreSecret } = created;
+  if (service !== undefined) await step(`delete service ${service.name}`, () => service.remove());
+  if (secretArn !== undefined) await step('delete the new secret', () => deleteSecretNow(deps.clients, secretArn));
+  if (restoreSecret !== undefined) {
+    await step('restore the secret values', async () => {
+      // Another deploy may have written the secret since: its values stay.
+      if ((await getSecretString(deps.clients, restoreSecret.arn)) === restoreSecret.written) await putSecretValue(deps.clients, restoreSecret.arn, restoreSecret.previous);
     });
   }
-  const { secretArn, scalingArn, restoreSecret } = created;
-  if (secretArn !== undefined) await step('delete the new secret', () => deleteSecretNow(deps.clients, secretArn));
-  if (restoreSecret !== undefined) await step('restore the secret values', () => putSecretValue(deps.clients, restoreSecret.arn, restoreSecret.value));
   if (scalingArn !== undefined) await step('delete the new auto scaling revision', () => deleteAutoScalingConfiguration(deps.clients, scalingArn));
   return problems;
 }

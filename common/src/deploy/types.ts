@@ -2,12 +2,6 @@
 // drive it) and what it reports back.
 import type { AwsClients } from '../aws/clientFactory';
 
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms`, or rejects with the signal's reason when it is aborted first. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
 export type ProgressEvent =
   | { kind: 'step'; message: string }
   /** A line of App Runner's service log (`/service` group): deployment events, failure reasons. */
@@ -16,9 +10,6 @@ export type ProgressEvent =
 
 export interface EngineDeps {
   clients: AwsClients;
-  clock: Clock;
-  /** A fresh UUID for a new deployment (ZenML's naming takes its first 8 characters). */
-  newId(): string;
   /** A fresh auth key (never printed). */
   newAuthKey(): string;
   /** For `${env:NAME}` references in `deployment.secrets`. */
@@ -69,23 +60,3 @@ export class DeployCancelledError extends Error {
     this.name = 'DeployCancelledError';
   }
 }
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason as Error);
-        return;
-      }
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(signal?.reason as Error);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};

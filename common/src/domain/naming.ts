@@ -1,5 +1,6 @@
 // AWS resource names and tags for a deployment, following ZenML's conventions so services that
 // ZenML created and services we create look the same.
+import { createHash } from 'node:crypto';
 
 export interface SanitizeOptions {
   /** Longest allowed result, suffix included. */
@@ -49,6 +50,23 @@ export function sanitizeName(name: string, options: SanitizeOptions): SanitizedN
   }
   return { ok: true, name: `${sanitized}${separator}${suffix}`, truncated };
 }
+
+/**
+ * The id of a deployment this tool creates: a name-based UUID (version 5) of its region and name.
+ * Because the id decides the service, secret and scaling names, two deploys of one new deployment
+ * started at once ask App Runner for the same service name, and the second is refused instead of
+ * making a duplicate. ZenML's own deployments keep the random id ZenML gave them (read from tags).
+ */
+export function deploymentIdFor(region: string, deploymentName: string): string {
+  const bytes = createHash('sha1').update(DEPLOYMENT_ID_NAMESPACE).update(`${region}/${deploymentName}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** This project's namespace UUID (fixed), so name-based ids of other tools never equal ours. */
+const DEPLOYMENT_ID_NAMESPACE = Buffer.from('6f1c1e0a9b3d4c7e8a2f5d4b3c2a1908', 'hex');
 
 /** The suffix ZenML appends to names: the first 8 characters of the deployment id. */
 export function idSuffix(deploymentId: string): string {

@@ -5,7 +5,10 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { PollingReader } from './pollingReader';
 import { BoundedLineSet, LiveTailWatermarks } from './repeats';
-import { backoffMs, describeError, isAbort, isRetryable, sleep } from './retry';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isRetryable } from '../aws/errors';
+import { describeError } from '../describeError';
+import { backoffMs, isAbort } from './retry';
 import { logGroupArns, runLiveTailSession, type LiveTailEnd } from './liveTailSession';
 import { DEFAULT_TIMING, type FollowerState, type FollowerTiming, type LogGroupRef, type LogLine, type LogSink, type StopCause } from './types';
 
@@ -110,7 +113,7 @@ class Follower {
     if (!wait) return !round.more;
     this.pollIntervalMs = round.more ? 0 : round.lines > 0 ? this.timing.minPollMs : Math.min(this.timing.maxPollMs, Math.max(this.timing.minPollMs, this.pollIntervalMs * 1.5));
     const untilLiveTail = this.liveTailAllowed ? Math.max(0, this.liveTailNotBefore - Date.now()) : Number.POSITIVE_INFINITY;
-    await sleep(Math.min(this.pollIntervalMs, untilLiveTail), this.signal);
+    await sleep(Math.min(this.pollIntervalMs, untilLiveTail), undefined, { signal: this.signal });
     return !round.more;
   }
 
@@ -142,7 +145,7 @@ class Follower {
     this.failures++;
     const wait = backoffMs(this.failures, this.timing.baseBackoffMs, this.timing.maxBackoffMs);
     this.setState({ mode: 'reconnecting', reason: describeError(error), retryInMs: wait });
-    await sleep(wait, this.signal);
+    await sleep(wait, undefined, { signal: this.signal });
   }
 
   private recovered(): void {

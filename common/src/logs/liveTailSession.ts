@@ -7,7 +7,8 @@ import {
   type LiveTailSessionLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { byTimestamp } from './pollingReader';
-import { describeError, isAbort } from './retry';
+import { describeError } from '../describeError';
+import { isAbort } from './retry';
 import type { LogGroupRef, LogLine } from './types';
 
 export type LiveTailEnd =

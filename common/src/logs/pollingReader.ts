@@ -1,7 +1,7 @@
 // Reads a service's log groups by polling with the least permissions: DescribeLogStreams finds the
 // streams (new instances included), GetLogEvents reads each from its own forward token. A token is
 // a position in its stream, so re-reading after a failure neither skips nor repeats an event.
-import { DescribeLogStreamsCommand, GetLogEventsCommand, type CloudWatchLogsClient, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { GetLogEventsCommand, paginateDescribeLogStreams, type CloudWatchLogsClient, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import type { LogGroupRef, LogLine } from './types';
 
 /** GetLogEvents' largest page; a page this full may have more behind it. */
@@ -62,30 +62,28 @@ export class PollingReader {
   /** Looks for streams with events since the start (and new, empty ones); known streams keep their place. */
   async refreshStreams(signal: AbortSignal): Promise<void> {
     for (const group of this.groups) {
-      let nextToken: string | undefined;
-      let pages = 0;
-      let older = false;
-      do {
-        let response;
-        try {
-          response = await this.client.send(new DescribeLogStreamsCommand({ logGroupName: group.name, orderBy: 'LastEventTime', descending: true, ...(nextToken ? { nextToken } : {}) }), { abortSignal: signal });
-        } catch (error) {
-          // App Runner creates the application group when the first instance starts.
-          if ((error as Error).name === 'ResourceNotFoundException') break;
-          throw error;
-        }
-        for (const stream of response.logStreams ?? []) {
-          const lastEvent = stream.lastEventTimestamp ?? stream.creationTime ?? this.now();
-          if (lastEvent < this.since - LAST_EVENT_SLACK_MS) {
-            older = true;
-            break;
-          }
-          if (stream.logStreamName) this.track(group, stream.logStreamName, lastEvent);
-        }
-        nextToken = response.nextToken;
-      } while (nextToken && !older && ++pages < MAX_STREAM_PAGES);
+      try {
+        await this.refreshGroup(group, signal);
+      } catch (error) {
+        // App Runner creates the application group when the first instance starts.
+        if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+      }
     }
     this.retireIdle();
+  }
+
+  /** Streams come newest first: reading stops at the first stream idle since before the start. */
+  private async refreshGroup(group: LogGroupRef, signal: AbortSignal): Promise<void> {
+    let pages = 0;
+    const input = { logGroupName: group.name, orderBy: 'LastEventTime' as const, descending: true };
+    for await (const page of paginateDescribeLogStreams({ client: this.client }, input, { abortSignal: signal })) {
+      for (const stream of page.logStreams ?? []) {
+        const lastEvent = stream.lastEventTimestamp ?? stream.creationTime ?? this.now();
+        if (lastEvent < this.since - LAST_EVENT_SLACK_MS) return;
+        if (stream.logStreamName) this.track(group, stream.logStreamName, lastEvent);
+      }
+      if (++pages >= MAX_STREAM_PAGES) return;
+    }
   }
 
   private track(group: LogGroupRef, stream: string, lastEvent: number): void {

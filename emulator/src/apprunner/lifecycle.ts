@@ -63,7 +63,7 @@ function finish(service: ServiceRecord, operation: OperationRecord, status: Oper
 
 function completeDeployment(state: EmulatorState, service: ServiceRecord, operation: OperationRecord, now: number): void {
   const config = operation.plan.nextConfig ?? service.config;
-  const failure = deploymentFailure(state, service, config, now);
+  const failure = operation.plan.fails ? 'Deployment failed (injected by the emulator).' : deploymentFailure(state, service, config, now);
   if (failure === undefined) {
     service.config = config;
     service.instanceId = hex32();
@@ -114,10 +114,18 @@ export function advance(state: EmulatorState, service: ServiceRecord, operation:
     logServiceEvents(state, service, [`Rollback completed. Service status is set to ${operation.plan.previousStatus}.`]);
   } else if (DEPLOYING.includes(operation.type)) {
     completeDeployment(state, service, operation, now);
+  } else if (operation.type === 'PAUSE_SERVICE' && operation.plan.fails) {
+    finish(service, operation, 'FAILED', operation.plan.previousStatus, now);
+    logServiceEvents(state, service, [`Pausing failed (injected by the emulator). Service status is set to ${operation.plan.previousStatus}.`]);
   } else if (operation.type === 'PAUSE_SERVICE') {
     service.serving = false;
     finish(service, operation, 'SUCCEEDED', 'PAUSED', now);
     logServiceEvents(state, service, ['Service status is set to PAUSED.']);
+  } else if (operation.plan.fails) {
+    // DELETE_SERVICE: the service stays, unusable, until a delete succeeds.
+    service.serving = false;
+    finish(service, operation, 'FAILED', 'DELETE_FAILED', now);
+    logServiceEvents(state, service, ['Service deletion failed (injected by the emulator). Service status is set to DELETE_FAILED.']);
   } else {
     service.serving = false;
     finish(service, operation, 'SUCCEEDED', 'DELETED', now);
@@ -129,7 +137,7 @@ export function advance(state: EmulatorState, service: ServiceRecord, operation:
 }
 
 /** Starts an operation: the service goes OPERATION_IN_PROGRESS until the operation ends. */
-export function beginOperation(state: EmulatorState, service: ServiceRecord, type: OperationType, now: number, nextConfig?: ServiceConfig): OperationRecord {
+export function beginOperation(state: EmulatorState, service: ServiceRecord, type: OperationType, now: number, nextConfig?: ServiceConfig, fails = false): OperationRecord {
   const provisioning = state.settings.provisioningMs;
   const operation: OperationRecord = {
     id: uuid(),
@@ -143,6 +151,7 @@ export function beginOperation(state: EmulatorState, service: ServiceRecord, typ
       previousStatus: service.status,
       inProgressAt: now + provisioning / 5,
       completesAt: now + provisioning,
+      ...(fails ? { fails } : {}),
     },
   };
   service.operations.push(operation);

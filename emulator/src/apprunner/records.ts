@@ -37,6 +37,8 @@ export interface OperationRecord {
     previousStatus: ServiceStatus;
     inProgressAt: number;
     completesAt: number;
+    /** Injected (`fail` fault): the operation fails when its time is up. */
+    fails?: boolean;
   };
 }
 

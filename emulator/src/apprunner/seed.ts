@@ -60,18 +60,21 @@ export function seedServices(state: EmulatorState, request: SeedServicesRequest)
     service.serving = service.status === 'RUNNING';
     if (spec.authKey !== undefined) service.authKeyOverride = spec.authKey;
     const succeeded = service.status !== 'CREATE_FAILED';
-    service.operations.push({
+    const settled = (type: 'CREATE_SERVICE' | 'DELETE_SERVICE', status: 'SUCCEEDED' | 'FAILED') => ({
       id: uuid(),
-      type: 'CREATE_SERVICE',
-      status: succeeded ? 'SUCCEEDED' : 'FAILED',
+      type,
+      status,
       targetArn: service.arn,
       startedAt: now,
       updatedAt: now,
       endedAt: now,
-      plan: { previousStatus: 'OPERATION_IN_PROGRESS', inProgressAt: now, completesAt: now },
+      plan: { previousStatus: 'OPERATION_IN_PROGRESS' as const, inProgressAt: now, completesAt: now },
     });
+    service.operations.push(settled('CREATE_SERVICE', succeeded ? 'SUCCEEDED' : 'FAILED'));
+    // A DELETE_FAILED service was created, then a delete of it failed.
+    if (service.status === 'DELETE_FAILED') service.operations.push(settled('DELETE_SERVICE', 'FAILED'));
     logServiceEvents(state, service, ['Service creation started.', `Service status is set to ${service.status}.`]);
-    if (succeeded) logApplication(state, service, startupLines(service));
+    if (service.serving) logApplication(state, service, startupLines(service));
     seeded.push(service);
   }
   state.changed();

@@ -32,12 +32,12 @@ export function requireService(region: RegionState, serviceArn: string, includeD
   return service;
 }
 
-function requireStatus(service: ServiceRecord, allowed: readonly ServiceStatus[], action: string): void {
+function requireStatus(service: ServiceRecord, allowed: readonly ServiceStatus[], action: string, code = 'InvalidStateException'): void {
   if (runningOperation(service) !== undefined || service.status === 'OPERATION_IN_PROGRESS') {
-    throw new AwsError('InvalidStateException', `You can't ${action} service ${service.name} while an operation is in progress (status OPERATION_IN_PROGRESS).`);
+    throw new AwsError(code, `You can't ${action} service ${service.name} while an operation is in progress (status OPERATION_IN_PROGRESS).`);
   }
   if (!allowed.includes(service.status)) {
-    throw new AwsError('InvalidStateException', `You can't ${action} service ${service.name} in status ${service.status}.`);
+    throw new AwsError(code, `You can't ${action} service ${service.name} in status ${service.status}.`);
   }
 }
 
@@ -123,7 +123,7 @@ export function serviceHandlers(state: EmulatorState): Record<string, OperationH
         throw new AwsError('ServiceQuotaExceededException', `You have reached the maximum number of services (${state.settings.quotas.services}) in ${region.name}.`);
       }
       const service = addServiceRecord(state, region, configFromCreate(state, region, request, context.now), context.now);
-      const operation = beginOperation(state, service, 'CREATE_SERVICE', context.now);
+      const operation = beginOperation(state, service, 'CREATE_SERVICE', context.now, undefined, context.failOperation);
       return { Service: serviceOutput(region, service), OperationId: operation.id };
     },
 
@@ -144,7 +144,7 @@ export function serviceHandlers(state: EmulatorState): Record<string, OperationH
           ? activeAutoScalingArn(state, region, request.AutoScalingConfigurationArn, context.now)
           : current.autoScalingConfigurationArn,
       };
-      const operation = beginOperation(state, service, 'UPDATE_SERVICE', context.now, next);
+      const operation = beginOperation(state, service, 'UPDATE_SERVICE', context.now, next, context.failOperation);
       return { Service: serviceOutput(region, service), OperationId: operation.id };
     },
 
@@ -178,8 +178,9 @@ export function serviceHandlers(state: EmulatorState): Record<string, OperationH
     DeleteService(input, context) {
       const region = regionOf(context);
       const service = requireService(region, (input as { ServiceArn: string }).ServiceArn);
-      requireStatus(service, ['RUNNING', 'PAUSED', 'CREATE_FAILED'], 'delete');
-      const operation = beginOperation(state, service, 'DELETE_SERVICE', context.now);
+      // App Runner lets a delete that failed be tried again.
+      requireStatus(service, ['RUNNING', 'PAUSED', 'CREATE_FAILED', 'DELETE_FAILED'], 'delete');
+      const operation = beginOperation(state, service, 'DELETE_SERVICE', context.now, undefined, context.failOperation);
       return { Service: serviceOutput(region, service), OperationId: operation.id };
     },
 
@@ -187,7 +188,7 @@ export function serviceHandlers(state: EmulatorState): Record<string, OperationH
       const region = regionOf(context);
       const service = requireService(region, (input as { ServiceArn: string }).ServiceArn);
       requireStatus(service, ['RUNNING'], 'pause');
-      const operation = beginOperation(state, service, 'PAUSE_SERVICE', context.now);
+      const operation = beginOperation(state, service, 'PAUSE_SERVICE', context.now, undefined, context.failOperation);
       return { Service: serviceOutput(region, service), OperationId: operation.id };
     },
 
@@ -195,14 +196,16 @@ export function serviceHandlers(state: EmulatorState): Record<string, OperationH
       const region = regionOf(context);
       const service = requireService(region, (input as { ServiceArn: string }).ServiceArn);
       requireStatus(service, ['PAUSED'], 'resume');
-      const operation = beginOperation(state, service, 'RESUME_SERVICE', context.now);
+      const operation = beginOperation(state, service, 'RESUME_SERVICE', context.now, undefined, context.failOperation);
       return { Service: serviceOutput(region, service), OperationId: operation.id };
     },
 
     StartDeployment(input, context) {
       const service = requireService(regionOf(context), (input as { ServiceArn: string }).ServiceArn);
-      requireStatus(service, ['RUNNING'], 'deploy');
-      const operation = beginOperation(state, service, 'START_DEPLOYMENT', context.now);
+      // StartDeployment declares no InvalidStateException in App Runner's model: a service that is
+      // busy or not running is an InvalidRequestException there.
+      requireStatus(service, ['RUNNING'], 'deploy', 'InvalidRequestException');
+      const operation = beginOperation(state, service, 'START_DEPLOYMENT', context.now, undefined, context.failOperation);
       return { OperationId: operation.id };
     },
 

@@ -2,6 +2,7 @@
 // and answered with the handler's fallback, and a cancelled request gets LSP's
 // RequestCancelled error, so one bad request never takes the server down.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type RemoteConsole } from 'vscode-languageserver';
+import { describeError } from '../../../common/src/describeError';
 
 export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
 
@@ -12,7 +13,7 @@ export function guarded<P, R>(console: RemoteConsole, name: string, fallback: R,
       const result = await handler(params, token);
       return token.isCancellationRequested ? cancelled() : result;
     } catch (error) {
-      console.error(`${name} failed: ${describeError(error)}`);
+      console.error(`${name} failed: ${describeError(error, { stack: true })}`);
       return fallback;
     }
   };
@@ -20,8 +21,4 @@ export function guarded<P, R>(console: RemoteConsole, name: string, fallback: R,
 
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -3,7 +3,7 @@
 // document version, however many times that version is validated (diagnostics, code actions).
 import type { RemoteConsole } from 'vscode-languageserver';
 import type { RuleFailure, RuleFailureListener } from '../../../common/src/language/ruleFailures';
-import { describeError } from './guard';
+import { describeError } from '../../../common/src/describeError';
 
 export class RuleFailureLog {
   /** Per document URI: the `version rule` pairs already logged. */
@@ -31,6 +31,6 @@ export class RuleFailureLog {
     // Only the current version's failures matter; older ones are done with.
     for (const old of seen) if (!old.startsWith(`${version} `)) seen.delete(old);
     seen.add(key);
-    this.console.error(`The check "${rule}" failed on ${uri} (version ${version}); its problems are missing until it is fixed. Please report this bug:\n${describeError(error)}`);
+    this.console.error(`The check "${rule}" failed on ${uri} (version ${version}); its problems are missing until it is fixed. Please report this bug:\n${describeError(error, { stack: true })}`);
   }
 }

@@ -2,7 +2,7 @@
 // the client supports it (cached until the next `didChangeConfiguration`), otherwise whatever
 // the client pushed last, otherwise the defaults.
 import type { Connection } from 'vscode-languageserver';
-import { describeError } from './guard';
+import { describeError } from '../../../common/src/describeError';
 import {
   DEFAULT_VALIDATION_SETTINGS,
   normalizeValidationSettings,
@@ -47,7 +47,7 @@ export class SettingsStore {
       return normalizeValidationSettings(raw);
     } catch (error) {
       this.cache.delete(uri);
-      this.connection.console.error(`Reading ${VALIDATION_SECTION} failed, using defaults: ${describeError(error)}`);
+      this.connection.console.error(`Reading ${VALIDATION_SECTION} failed, using defaults: ${describeError(error, { stack: true })}`);
       return DEFAULT_VALIDATION_SETTINGS;
     }
   }

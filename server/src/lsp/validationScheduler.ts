@@ -6,7 +6,7 @@
 // keystroke of a burst would queue work, so its wait grows with its last validation's cost.
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeError } from './guard';
+import { describeError } from '../../../common/src/describeError';
 
 export interface ValidationHost {
   document(uri: string): TextDocument | undefined;
@@ -99,7 +99,7 @@ export class ValidationScheduler {
       const current = this.host.document(uri);
       if (publish && current?.version === version && !this.timers.has(uri) && !this.queue.has(uri)) publish();
     } catch (error) {
-      this.host.logError(`Validating ${uri} failed: ${describeError(error)}`);
+      this.host.logError(`Validating ${uri} failed: ${describeError(error, { stack: true })}`);
     }
   }
 }

@@ -35,7 +35,7 @@ void describe('Local Sandbox', () => {
       assert.ok('services' in zenml);
       const expected = SAMPLE_SERVICES['us-east-1']
         .filter((sample) => sample.tags)
-        .map((sample) => [sample.name, { RUNNING: 'Running', PAUSED: 'Paused', CREATE_FAILED: 'Create failed' }[sample.status ?? 'RUNNING']]);
+        .map((sample) => [sample.name, ({ RUNNING: 'Running', PAUSED: 'Paused', CREATE_FAILED: 'Create failed', DELETE_FAILED: 'Delete failed' } as const)[sample.status ?? 'RUNNING']]);
       assert.deepEqual(
         zenml.services.map((service) => [service.name, service.presentation.description]),
         expected.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),

@@ -31,7 +31,7 @@ void describe('deploy engine: failures leave nothing behind', () => {
   void it('a create that ends CREATE_FAILED says why and removes the service, secret and scaling revision', async () => {
     const { error, recorded } = await attempt({ tag: 'fail-deploy' });
     assert.ok(error instanceof DeployFailedError, String(error));
-    assert.match(error.message, /^zenml-weather-agent-[0-9a-f]{8} could not be created \(CREATE_FAILED\)\. The failed service and what this deploy made were removed\.$/);
+    assert.match(error.message, /^zenml-weather-agent-[0-9a-f]{8} could not be created \(CREATE_FAILED\): Health check failed on .*: the application exited during startup\. The failed service and what this deploy made were removed\.$/);
     assert.ok(error.logLines.some((line) => /fail/i.test(line)), error.logLines.join('\n'));
     assert.ok(recorded.mutating().includes('DeleteService') && recorded.mutating().includes('DeleteSecret'));
     await assertNoOrphans(t.emulator, t, [SECRET_VALUE], error.message + error.logLines.join('\n'));
@@ -44,7 +44,7 @@ void describe('deploy engine: failures leave nothing behind', () => {
     assert.equal(first.result?.status, 'RUNNING');
     const { error, recorded } = await attempt({ tag: 'fail-deploy', maxReplicas: 15 }, { env: { ZENML_STORE_API_TOKEN: 'never-deployed-token' } });
     assert.ok(error instanceof DeployFailedError, String(error));
-    assert.match(error.message, /^The update of zenml-weather-agent-[0-9a-f]{8} failed \(ROLLBACK_SUCCEEDED\); App Runner rolled it back and the previous version keeps serving\. What this deploy added was removed again\.$/);
+    assert.match(error.message, /^The update of zenml-weather-agent-[0-9a-f]{8} failed: Health check failed on .*: the application exited during startup \(the operation ended ROLLBACK_SUCCEEDED\)\. App Runner rolled it back and the previous version keeps serving\. What this deploy added was removed again\.$/);
     assert.ok(recorded.mutating().includes('DeleteAutoScalingConfiguration'));
     const service = (await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: first.result?.serviceArn }))).Service;
     assert.equal(service?.Status, 'RUNNING');
@@ -74,7 +74,7 @@ void describe('deploy engine: failures leave nothing behind', () => {
     const recorded = recordedDeps(t.emulator, { signal: controller.signal });
     const plan = await planFromText(deployerFile(), 'f.yaml', recorded.deps);
     recorded.deps.onProgress = (event) => {
-      if (event.kind === 'step' && event.message.startsWith('CreateService')) setImmediate(() => controller.abort());
+      if (event.kind === 'step' && event.message.startsWith('Creating service')) setImmediate(() => controller.abort());
     };
     const error = await applyPlan(plan, recorded.deps).then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof DeployCancelledError, String(error));
@@ -89,7 +89,7 @@ void describe('deploy engine: failures leave nothing behind', () => {
     const recorded = recordedDeps(t.emulator, { signal: controller.signal });
     const plan = await planFromText(deployerFile(), 'f.yaml', recorded.deps);
     recorded.deps.onProgress = (event) => {
-      if (event.kind === 'step' && event.message.startsWith('CreateSecret')) controller.abort();
+      if (event.kind === 'step' && event.message.startsWith('Creating secret')) controller.abort();
     };
     const error = await applyPlan(plan, recorded.deps).then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof DeployCancelledError, String(error));

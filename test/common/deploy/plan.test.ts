@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Service } from '@aws-sdk/client-apprunner';
 import { desiredDeployment } from '../../../common/src/deploy/desired';
+import { deploymentIdFor } from '../../../common/src/domain/naming';
 import { readDeployerFile } from '../../../common/src/deploy/deployerInput';
-import { resolvePlaceholders } from '../../../common/src/deploy/execute';
+import { callInWords, callTarget, resolvePlaceholders, type CallResults } from '../../../common/src/deploy/calls';
 import { buildPlan, planToJson } from '../../../common/src/deploy/plan';
 import { DeployInputError } from '../../../common/src/deploy/types';
 import { deployerFile, SECRET_VALUE } from './support/engineKit';
@@ -46,7 +47,7 @@ void describe('plan, without AWS', () => {
   });
 
   void it('placeholders take the outputs of earlier calls, inside strings too', () => {
-    const results = new Map<string, unknown>([['CreateSecret', { ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s-AbCdEf' }]]);
+    const results: CallResults = new Map([['CreateSecret', { ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s-AbCdEf' }]]);
     assert.deepEqual(resolvePlaceholders({ a: ['<CreateSecret.ARN>:KEY::'], b: '<CreateService.Service.ServiceArn>' }, results), {
       a: ['arn:aws:secretsmanager:us-east-1:123456789012:secret:s-AbCdEf:KEY::'],
       b: '<CreateService.Service.ServiceArn>',
@@ -72,6 +73,29 @@ void describe('plan, without AWS', () => {
     const failed = buildPlan({ desired: wanted, existing: { found, service: { ...service, Status: 'CREATE_FAILED' }, secretArn: undefined, scaling } });
     assert.deepEqual(failed.calls.map((call) => call.operation), ['UpdateService']);
     assert.ok(failed.changes.includes(`~ deploy ${wanted.serviceName} again: its creation failed`));
+  });
+
+  void it("a new deployment's id is a name-based UUID of its region and name: the same for every deploy of it, another for another", () => {
+    const id = deploymentIdFor('us-east-1', 'weather-agent');
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(deploymentIdFor('us-east-1', 'weather-agent'), id);
+    assert.notEqual(deploymentIdFor('eu-west-1', 'weather-agent'), id);
+    assert.notEqual(deploymentIdFor('us-east-1', 'weather-agent2'), id);
+  });
+
+  void it('progress lines name what a call acts on in words, never an ARN', () => {
+    const plan = buildPlan({ desired: desired() });
+    assert.deepEqual(plan.calls.map(callInWords), [
+      'Creating secret zenml-weather-agent-3f2a9c1e',
+      'Creating auto-scaling configuration zenml-weather-agent-3f2a9c1e',
+      'Creating service zenml-weather-agent-3f2a9c1e',
+    ]);
+    const arnCalls = [
+      { service: 'apprunner' as const, operation: 'UpdateService' as const, input: { ServiceArn: 'arn:aws:apprunner:us-east-1:123456789012:service/zenml-weather-agent-3f2a9c1e/0123456789abcdef0123456789abcdef' } },
+      { service: 'secretsmanager' as const, operation: 'PutSecretValue' as const, input: { SecretId: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:zenml-weather-agent-3f2a9c1e-AbCdEf' } },
+      { service: 'apprunner' as const, operation: 'DeleteAutoScalingConfiguration' as const, input: { AutoScalingConfigurationArn: 'arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/zenml-weather-agent-3f2a9c1e/2/0123456789abcdef0123456789abcdef' } },
+    ];
+    assert.deepEqual(arnCalls.map(callTarget), ['zenml-weather-agent-3f2a9c1e', 'zenml-weather-agent-3f2a9c1e', 'zenml-weather-agent-3f2a9c1e']);
   });
 
   void it('an image outside ECR stops the plan with a clear message', () => {
