@@ -11,7 +11,7 @@ import { lookupSection, ServerProcess } from './serverProcess';
 /** The repository root, from `out/test/support/` where this file runs compiled. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
-import { DEPLOYER_LANGUAGE_ID } from '../../common/src/product';
+import { DEPLOYER_LANGUAGE_ID, LANGUAGE_SERVER_EXEC_ARGV } from '../../common/src/product';
 export const LANGUAGE_ID = DEPLOYER_LANGUAGE_ID;
 
 /** Client settings by top-level section, e.g. `{ zenmlAppRunner: { validation: { enable: true } } }`. */
@@ -243,7 +243,7 @@ class Session implements LspSession {
 
 /** Spawns the server and completes initialize/initialized; the caller must `stop()` it. */
 export async function startLspSession(options: LspSessionOptions = {}): Promise<LspSession> {
-  const session = new Session(new ServerProcess(options.serverScript ?? SERVER_SCRIPT, [], REPO_ROOT), options);
+  const session = new Session(new ServerProcess(options.serverScript ?? SERVER_SCRIPT, [], REPO_ROOT, '', LANGUAGE_SERVER_EXEC_ARGV), options);
   try {
     await session.handshake();
   } catch (error) {
