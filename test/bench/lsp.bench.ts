@@ -6,9 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments, Parser } from 'yaml';
-import { parseBlockYaml } from '../../common/src/language/blockYaml';
-import { DEPLOYER_PARSE_OPTIONS } from '../../common/src/language/yamlInternals';
-import { parseDeployerFile } from '../../common/src/language/deployerDocument';
+import { DEPLOYER_PARSE_OPTIONS, parseDeployerFile } from '../../common/src/language/deployerDocument';
 import { validateText } from '../../common/src/language/validate';
 import { writeBenchFiles, type BenchFile } from './support/fixtures';
 import { finish, measureBurst, measureFile, startContender, type Contender } from './support/measure';
@@ -27,32 +25,26 @@ const PLAN = {
 const BURST = 10;
 
 /**
- * The in-process floor: the YAML parse alone, by the library (with the server's options, and
- * for comparison with yaml's default duplicate-key check and the CST only) and by our fast
- * block-YAML parser, the server's own parse (the fast parser when it applies, with its
- * duplicate-key pass) and our whole `validateText`, so the printout shows parse vs validation
- * vs the LSP round trip.
+ * The in-process floor: the YAML parse alone by the library (with the server's options, and
+ * for comparison with yaml's default duplicate-key check and the CST only), the server's own
+ * parse (the library plus its linear duplicate-key pass) and our whole `validateText`, so the
+ * printout shows parse vs validation vs the LSP round trip.
  */
-function floorRows(files: BenchFile[]): { rows: string[][]; parse: Map<string, number>; fastParse: Map<string, number> } {
+function floorRows(files: BenchFile[]): { rows: string[][]; parse: Map<string, number> } {
   const parse = new Map<string, number>();
-  const fastParse = new Map<string, number>();
   const rows = files.map((file) => {
     const text = file.variants[0];
-    if (!parseBlockYaml(text)) throw new Error(`${file.name}: the fast block-YAML parser does not take this file`);
     const parseMs = median(timeRuns(() => parseAllDocuments(text, DEPLOYER_PARSE_OPTIONS)));
-    const fastMs = median(timeRuns(() => parseBlockYaml(text)));
     const uniqueMs = median(timeRuns(() => parseAllDocuments(text, { ...DEPLOYER_PARSE_OPTIONS, uniqueKeys: true })));
     const cstMs = median(timeRuns(() => Array.from(new Parser().parse(text)).length));
     const fileMs = median(timeRuns(() => parseDeployerFile(text)));
     const validate = timeRuns(() => validateText(text));
     const findings = validateText(text).length;
     parse.set(file.name, parseMs);
-    fastParse.set(file.name, fastMs);
     return [
       file.name,
       String(file.lineCount),
       ms(parseMs),
-      ms(fastMs),
       ms(uniqueMs),
       ms(cstMs),
       ms(fileMs),
@@ -61,7 +53,7 @@ function floorRows(files: BenchFile[]): { rows: string[][]; parse: Map<string, n
       String(findings),
     ];
   });
-  return { rows, parse, fastParse };
+  return { rows, parse };
 }
 
 export async function runLspBench(): Promise<void> {
@@ -74,12 +66,12 @@ export async function runLspBench(): Promise<void> {
     console.log('In-process floor (medians of many runs in this process):');
     const floor = floorRows([files.typical, files.large]);
     console.log(
-      table(['file', 'lines', 'yaml parse', 'fast parse', 'uniqueKeys on', 'CST only', 'parseDeployerFile', 'validateText p50', 'p90', 'findings'], floor.rows),
+      table(['file', 'lines', 'yaml parse', 'uniqueKeys on', 'CST only', 'parseDeployerFile', 'validateText p50', 'p90', 'findings'], floor.rows),
     );
     console.log(
-      "  yaml parse = the library's parseAllDocuments with the server's options; fast parse = our block-YAML parser, same nodes (the floor); " +
+      "  yaml parse = the library's parseAllDocuments with the server's options (the floor); " +
         "uniqueKeys on = yaml's default duplicate-key check; CST only = the library's lexer+parser without documents; " +
-        "parseDeployerFile = the server's parse (fast parser, else the library) with its own duplicate-key pass.",
+        "parseDeployerFile = the server's parse: the library with its own linear duplicate-key pass.",
     );
     console.log('');
 
@@ -137,12 +129,11 @@ export async function runLspBench(): Promise<void> {
         fixed(ratio(o && median(o.cpuMs), t && median(t.cpuMs))),
         fixed(ratio(o && median(o.wallMs), t && median(t.wallMs))),
         ms(floor.parse.get(name)),
-        ms(floor.fastParse.get(name)),
         ms(o && median(o.cpuMs)),
       ]);
     }
     console.log('Ratio ours / yaml-language-server (CPU per validation; what users feel is in the latency bench):');
-    console.log(table(['file', 'cpu mean', 'cpu p50', 'wall p50', 'yaml parse', 'floor: fast parse', 'ours cpu p50'], ratioRows));
+    console.log(table(['file', 'cpu mean', 'cpu p50', 'wall p50', 'floor: yaml parse', 'ours cpu p50'], ratioRows));
     console.log('');
 
     const extraRows = runs.map((run) => [

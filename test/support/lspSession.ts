@@ -12,7 +12,7 @@ import { REPO_ROOT } from './repoRoot';
 
 export { REPO_ROOT };
 export const SERVER_SCRIPT = path.join(REPO_ROOT, 'dist', 'server.js');
-import { DEPLOYER_LANGUAGE_ID } from '../../common/src/product';
+import { DEPLOYER_LANGUAGE_ID, LANGUAGE_SERVER_EXEC_ARGV } from '../../common/src/product';
 export const LANGUAGE_ID = DEPLOYER_LANGUAGE_ID;
 
 /** Client settings by top-level section, e.g. `{ zenmlAppRunner: { validation: { enable: true } } }`. */
@@ -244,7 +244,7 @@ class Session implements LspSession {
 
 /** Spawns the server and completes initialize/initialized; the caller must `stop()` it. */
 export async function startLspSession(options: LspSessionOptions = {}): Promise<LspSession> {
-  const session = new Session(new ServerProcess(options.serverScript ?? SERVER_SCRIPT, [], REPO_ROOT), options);
+  const session = new Session(new ServerProcess(options.serverScript ?? SERVER_SCRIPT, [], REPO_ROOT, '', LANGUAGE_SERVER_EXEC_ARGV), options);
   try {
     await session.handshake();
   } catch (error) {

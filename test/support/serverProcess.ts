@@ -18,15 +18,17 @@ export class ServerProcess {
   private readonly exitListeners = new Set<(reason: string) => void>();
   private stopping = false;
 
-  /** Runs `node script --stdio ...args` with this Node.js, so the child's pid is the server's. */
+  /** Runs `node ...execArgv script --stdio ...args` with this Node.js, so the child's pid is the server's. */
   constructor(
     script: string,
     args: readonly string[] = [],
     cwd?: string,
     /** Names the server in error messages, e.g. `ours: while waiting for ...`. */
     private readonly label = '',
+    /** Node.js flags, before the script. */
+    execArgv: readonly string[] = [],
   ) {
-    const child = reapOnExit(spawn(process.execPath, [script, '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } }));
+    const child = reapOnExit(spawn(process.execPath, [...execArgv, script, '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } }));
     // A missing script or a crash at startup surfaces as a failed wait, with the stderr attached.
     child.on('error', () => undefined);
     child.stdin?.on('error', () => undefined);

@@ -8,7 +8,7 @@ import { prepareDeploy } from '../../../common/src/deploy/prepare';
 import type { DeployerFile } from '../../../common/src/domain/settingsModel';
 import { envReferences, planDocument } from '../deploy/planDocument';
 import { reportFailure, reportSuccess } from '../deploy/outcome';
-import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
+import { deploymentsInText } from '../../../common/src/language/fileDeployments';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
 import { findSettingsFiles } from '../explorer/settingsFiles';
 import { streamDeploymentLogs } from '../logs';

@@ -1,7 +1,7 @@
 // The workspace's `zenml.deployer.yaml` that deploys a given deployment, found by its
 // `deployment.name` (any YAML document of the file).
 import * as vscode from 'vscode';
-import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
+import { deploymentsInText } from '../../../common/src/language/fileDeployments';
 
 export const SETTINGS_FILE_GLOB = '**/{zenml.deployer.yaml,*.zenml.deployer.yaml}';
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { AwsCallError } from '../../../common/src/aws/errors';
 import { engineDeps, listDeployments } from '../../../common/src/deploy/engine';
 import type { AwsConnection } from '../aws/connection';
-import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
+import { deploymentsInText } from '../../../common/src/language/fileDeployments';
 import type { DeploymentRef } from './deploymentRef';
 
 const LANGUAGE_ID = 'zenml-deployer-yaml';

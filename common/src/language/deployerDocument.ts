@@ -1,10 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { activeDeployerKey, type DeployerBlockKey } from '../domain/settingsModel';
-import { parseBlockYaml } from './blockYaml';
-import { DEPLOYER_PARSE_OPTIONS } from './yamlInternals';
 import { plainData } from './plainData';
 import { SourceText } from './sourceText';
-import type { ParserChoice, Range } from './types';
+import type { Range } from './types';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -174,15 +172,17 @@ export function parsedFile(input: DeployerInput): ParsedFile {
   return typeof input === 'string' ? parseDeployerFile(input) : input;
 }
 
-export function parseDeployerFile(text: string, options: ParserChoice = {}): ParsedFile {
+/**
+ * How deployer files are parsed: strict, errors as plain data (no pretty context), nothing logged.
+ * The library's own duplicate-key check is off: it compares every key with every earlier key of
+ * its map (quadratic: 5× the parse time for a 2,500-entry map); ours below is one linear pass.
+ */
+export const DEPLOYER_PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+
+export function parseDeployerFile(text: string): ParsedFile {
   const source = new SourceText(text);
-  // Block-style files (nearly all) take the fast parser, which builds the same nodes as the
-  // library; anything else goes to the library. The library's own duplicate-key check compares
-  // every key with every earlier key of its map (quadratic: 5× the parse time for a 2,500-entry
-  // map), so it is off and ours below is one linear pass.
-  const parsed = (options.yamlLibraryOnly ? undefined : parseBlockYaml(text)) ?? parseAllDocuments(text, DEPLOYER_PARSE_OPTIONS);
   // `parseAllDocuments` returns an EmptyStream (an array with an `empty` flag) for blank input.
-  const documents = Array.from(parsed, (doc, index) => {
+  const documents = Array.from(parseAllDocuments(text, DEPLOYER_PARSE_OPTIONS), (doc, index) => {
     addDuplicateKeyErrors(doc);
     return new DeployerDocument(source, doc, index);
   });

@@ -48,12 +48,7 @@ export interface Finding {
 
 export type SeverityOverride = Severity | 'off';
 
-export interface ParserChoice {
-  /** Parse with the yaml library even where the fast block-YAML parser applies (tests compare the two). */
-  yamlLibraryOnly?: boolean;
-}
-
-export interface ValidationOptions extends ParserChoice {
+export interface ValidationOptions {
   /** Told about each check that threw (its findings are missing); see `ruleFailures.ts`. */
   onRuleFailure?: RuleFailureListener;
   /** Per rule code: another severity, or `off` to drop the finding. */

@@ -22,7 +22,7 @@ import type { Finding, Range, TextEdit, ValidationOptions } from './types';
 export function validateText(text: string, options: ValidationOptions = {}): Finding[] {
   let parsed: ParsedFile;
   try {
-    parsed = parseDeployerFile(text, options);
+    parsed = parseDeployerFile(text);
   } catch (error) {
     const finding = toFinding({ code: 'yaml.syntax', range: zeroRange(), message: `The file could not be parsed: ${describe(error)}` }, false);
     return applySeverityOverrides([finding], options);

@@ -10,14 +10,12 @@ interface Entry {
 
 export class ParsedDocuments {
   private readonly entries = new Map<string, Entry>();
-  /** `ZENML_APPRUNNER_YAML_PARSER=library` skips the fast block-YAML parser (the benchmark compares both). */
-  private readonly libraryOnly = process.env.ZENML_APPRUNNER_YAML_PARSER === 'library';
 
   /** The document's parse for its current version (parsed now if the version is new). */
   of(document: TextDocument): ParsedFile {
     const cached = this.entries.get(document.uri);
     if (cached?.version === document.version) return cached.file;
-    const file = parseDeployerFile(document.getText(), { yamlLibraryOnly: this.libraryOnly });
+    const file = parseDeployerFile(document.getText());
     this.entries.set(document.uri, { version: document.version, file });
     return file;
   }

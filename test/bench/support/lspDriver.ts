@@ -12,6 +12,8 @@ export interface ServerSpec {
   /** The server's main script, run with this Node.js binary so the child's pid is the server's. */
   script: string;
   args?: string[];
+  /** Node.js flags, as the server's launcher passes them. */
+  execArgv?: readonly string[];
   cwd?: string;
   /** The language id documents are opened with. */
   languageId: string;
@@ -78,7 +80,7 @@ export class LspDriver {
 
   /** Spawns the server and runs the initialize handshake; the caller must `stop()` it. */
   static async start(spec: ServerSpec, rootUri: string | null = null, timeoutMs = 20_000): Promise<LspDriver> {
-    const driver = new LspDriver(spec, new ServerProcess(spec.script, spec.args, spec.cwd, spec.name));
+    const driver = new LspDriver(spec, new ServerProcess(spec.script, spec.args, spec.cwd, spec.name, spec.execArgv));
     try {
       await driver.handshake(rootUri, timeoutMs);
     } catch (error) {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEPLOYER_LANGUAGE_ID } from '../../../common/src/product';
+import { DEPLOYER_LANGUAGE_ID, LANGUAGE_SERVER_EXEC_ARGV } from '../../../common/src/product';
 import type { ServerSpec } from './lspDriver';
 
 /** The repository root, from out/test/bench/support (compiled) or test/bench/support (source). */
@@ -11,8 +11,8 @@ export const SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'zenml.deployer.schema.jso
 export const DEPLOYER_FILE_GLOBS = ['*.zenml.deployer.yaml', 'zenml.deployer.yaml'];
 
 /**
- * Our server, as the extension runs it: `node dist/server.js --stdio`. ZENML_SERVER_SCRIPT
- * points at another build instead (e.g. to compare a change against a saved copy).
+ * Our server, as the extension runs it: `node <LANGUAGE_SERVER_EXEC_ARGV> dist/server.js --stdio`.
+ * ZENML_SERVER_SCRIPT points at another build instead (e.g. to compare a change against a saved copy).
  */
 export function ourServer(): ServerSpec {
   const script = process.env.ZENML_SERVER_SCRIPT ? resolve(process.env.ZENML_SERVER_SCRIPT) : join(REPO_ROOT, 'dist', 'server.js');
@@ -20,6 +20,7 @@ export function ourServer(): ServerSpec {
   return {
     name: 'ours',
     script,
+    execArgv: LANGUAGE_SERVER_EXEC_ARGV,
     cwd: REPO_ROOT,
     languageId: DEPLOYER_LANGUAGE_ID,
     settings: { zenmlAppRunner: { validation: { enable: true, severity: {} }, trace: { server: 'off' } } },

@@ -1,7 +1,7 @@
 // Small pure pieces of the client: profile names, deployment names in settings files, the sample.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
+import { deploymentsInText } from '../../../common/src/language/fileDeployments';
 import { validateText } from '../../../common/src/language/validate';
 import { profileNamesIn } from '../../../client/src/aws/profiles';
 import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';

@@ -1,7 +1,7 @@
 // What Show Logs and Stop Logs accept as their argument, and which deployment a file names.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deploymentsInText } from '../../../common/src/domain/fileDeployments';
+import { deploymentsInText } from '../../../common/src/language/fileDeployments';
 import { deploymentRefFrom } from '../../../client/src/logs/deploymentRef';
 
 const ARN = 'arn:aws:apprunner:eu-west-1:123456789012:service/zenml-weather-agent-1a2b3c4d/0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 // The deployments a zenml.deployer.yaml declares, read with the same parser and settings model as
 // the editor: what the explorer matches services to and what Show Logs and Deploy offer.
-import { parseDeployerFile } from '../language/deployerDocument';
-import { resolveSettings } from './settingsModel';
+import { resolveSettings } from '../domain/settingsModel';
+import { parseDeployerFile } from './deployerDocument';
 
 export interface FileDeployment {
   deploymentName: string;
