@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CLI_NAME } from '../../common/src/product';
 import type { CliCommand } from './command';
 import { COMMANDS, findCommand } from './registry';
-import { type CliIo, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, nodeIo, UsageError } from './io';
+import { type CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, nodeIo, UsageError } from './io';
 import { askOnTerminal } from './terminal';
 
 export const PROGRAM = CLI_NAME;
@@ -65,8 +65,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 if (require.main === module) {
-  // The bundled SDK runs on Node 20 (pinned on purpose); its notice about future releases is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const controller = new AbortController();
   // First Ctrl+C: stop waiting and say where things are; a second one ends the process at once.
   process.once('SIGINT', () => {
@@ -79,8 +77,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${PROGRAM}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = EXIT_USAGE;
+      // A bug of ours, not a usage error: exit 1 (failed), with the stack for the report.
+      process.stderr.write(`${PROGRAM}: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_FAILED;
     },
   );
 }

@@ -8,7 +8,7 @@ import { registerServiceCommands, type CommandContext } from './commands/service
 import { registerSettingsFileCommand } from './commands/settingsFileCommand';
 import { DeployCodeLensProvider } from './deploy/deployCodeLens';
 import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
-import { startLanguageClient } from './language/languageClient';
+import { LanguageServer } from './language/languageClient';
 import { createProductLog } from './productLog';
 import { registerLogs } from './logs';
 import { SandboxController } from './sandbox/sandboxCommands';
@@ -23,7 +23,8 @@ export interface ZenmlAppRunnerApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ZenmlAppRunnerApi> {
-  context.subscriptions.push(createProductLog());
+  const log = createProductLog();
+  context.subscriptions.push(log, vscode.commands.registerCommand('zenmlAppRunner.showLog', () => log.show()));
   const connection = new AwsConnection();
   const tree = new DeploymentsTreeProvider(connection);
   const view = vscode.window.createTreeView('zenmlAppRunner.deployments', { treeDataProvider: tree, showCollapseAll: true });
@@ -57,8 +58,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
       codeLenses.refresh();
     }),
   );
-  const languageClient = await startLanguageClient(context);
-  context.subscriptions.push(vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageClient.restart()));
+  // The restart command exists before the first start, so a server that failed to start can be retried.
+  const languageServer = new LanguageServer(context);
+  context.subscriptions.push(languageServer, vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageServer.restart()));
+  await languageServer.start();
   return { tree, connection, sandbox };
 }
 

@@ -3,17 +3,21 @@
 // asks, shows the plan, runs it under a cancellable progress notification and reports.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import type { AwsClients } from '../../../common/src/aws/clientFactory';
 import { applyPlan, deleteDeployment, engineDeps, readDeployerFile, type DeployPlan, type EngineDeps } from '../../../common/src/deploy/engine';
 import { prepareDeploy } from '../../../common/src/deploy/prepare';
 import type { DeployerFile } from '../../../common/src/domain/settingsModel';
-import { envReferences, planDocument } from '../deploy/planDocument';
-import { reportFailure, reportSuccess } from '../deploy/outcome';
 import { deploymentsInText } from '../../../common/src/language/fileDeployments';
+import { reportFailure, reportSuccess } from '../deploy/outcome';
+import { envReferences, planDocument } from '../deploy/planDocument';
+import { claimDeployment } from '../deploy/runningDeploys';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
 import { findSettingsFiles } from '../explorer/settingsFiles';
 import { streamDeploymentLogs } from '../logs';
 import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
+import { scopeOf } from '../secrets/secretKeys';
 import type { ConnectionStatusBar } from '../statusBar';
+import { withCancellableProgress } from './progress';
 import { pickService, type CommandContext } from './serviceCommands';
 import { requireTrust } from './trust';
 
@@ -47,6 +51,8 @@ interface Prepared {
   deps: EngineDeps;
   settings: DeployerFile;
   label: string;
+  /** Made for this deploy alone: a change of profile, endpoint or sandbox meanwhile cannot cut it off. */
+  clients: AwsClients;
 }
 
 /** Reads the file (errors stop here), fills `${env:NAME}` secrets, and plans with read calls only. */
@@ -63,15 +69,23 @@ async function prepare(ctx: DeployContext, uri: vscode.Uri | undefined): Promise
   const resolved = await ctx.connection.resolve();
   if (!resolved.ok) throw new Error('No AWS region is set: run "ZenML App Runner: Select Regions" or set deployer.region in the file.');
   const region = settings.deployer.region ?? resolved.regions[0];
+  const scope = scopeOf(resolved, region);
   const env: Record<string, string | undefined> = { ...process.env };
   for (const { envName } of envReferences(settings.deployment.secrets)) {
-    const value = await ctx.secrets.resolve(settings.deployment.name ?? label, envName, `Value of \${env:${envName}} (not set in VS Code's environment); kept in VS Code's secret storage.`, envName);
+    const prompt = `Value of \${env:${envName}} (not set in VS Code's environment) for ${scope.label}; kept in VS Code's secret storage.`;
+    const value = await ctx.secrets.resolve({ ...scope, deployment: settings.deployment.name ?? label, name: envName }, prompt, envName);
     if (value === undefined) return undefined;
     env[envName] = value;
   }
-  const deps = engineDeps(ctx.connection.clientsFor(region, resolved), { env });
-  const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Planning ${settings.deployment.name ?? label}` }, () => prepareDeploy(settings, deps));
-  return { plan, deps, settings, label };
+  const clients = await ctx.connection.ownClients(region);
+  const deps = engineDeps(clients, { env, serviceUrl: (host) => ctx.connection.serviceUrl(host) });
+  try {
+    const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Planning ${settings.deployment.name ?? label}` }, () => prepareDeploy(settings, deps));
+    return { plan, deps, settings, label, clients };
+  } catch (error) {
+    clients.destroy();
+    throw error;
+  }
 }
 
 async function showPlan(plan: DeployPlan, label: string): Promise<void> {
@@ -88,20 +102,37 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
     return reportFailure('Planning the deploy', error, undefined);
   }
   if (!prepared) return;
-  const { plan, deps, label } = prepared;
-  await showPlan(plan, label);
-  const logs = { deploymentName: plan.deploymentName, region: plan.region };
-  if (plan.action === 'none') {
-    const url = plan.existing?.found.serviceUrl ? `https://${plan.existing.found.serviceUrl}` : undefined;
-    return reportSuccess(`${plan.deploymentName} is up to date: nothing to deploy.`, url, logs);
+  const { plan, deps, label, clients } = prepared;
+  try {
+    await showPlan(plan, label);
+    const logs = { deploymentName: plan.deploymentName, region: plan.region };
+    if (plan.action === 'none') {
+      const url = plan.existing?.found.serviceUrl ? ctx.connection.serviceUrl(plan.existing.found.serviceUrl) : undefined;
+      return await reportSuccess(`${plan.deploymentName} is up to date: nothing to deploy.`, url, logs);
+    }
+    const verb = plan.action === 'replace' ? 'Replace' : 'Deploy';
+    const confirm = await vscode.window.showWarningMessage(
+      `${verb} ${plan.deploymentName} to ${plan.region}?`,
+      { modal: true, detail: `${plan.changes.length} change(s) to ${plan.serviceName}; the plan is open beside the editor.${plan.action === 'replace' ? ' Replacing deletes the service and creates it again: the URL changes and it is down meanwhile.' : ''}` },
+      verb,
+    );
+    if (confirm !== verb) return;
+    const release = claimDeployment(plan.region, plan.deploymentName);
+    if (!release) {
+      void vscode.window.showWarningMessage(`Another deploy of ${plan.deploymentName} is in progress in this window: wait for it to finish.`);
+      return;
+    }
+    try {
+      await run(ctx, plan, deps, logs);
+    } finally {
+      release();
+    }
+  } finally {
+    clients.destroy();
   }
-  const verb = plan.action === 'replace' ? 'Replace' : 'Deploy';
-  const confirm = await vscode.window.showWarningMessage(
-    `${verb} ${plan.deploymentName} to ${plan.region}?`,
-    { modal: true, detail: `${plan.changes.length} change(s) to ${plan.serviceName}; the plan is open beside the editor.${plan.action === 'replace' ? ' Replacing deletes the service and creates it again: the URL changes and it is down meanwhile.' : ''}` },
-    verb,
-  );
-  if (confirm !== verb) return;
+}
+
+async function run(ctx: DeployContext, plan: DeployPlan, deps: EngineDeps, logs: { deploymentName: string; region: string }): Promise<void> {
   const activity = ctx.statusBar.track(`Deploying ${plan.deploymentName}`);
   // App Runner's service log (deployment events, health checks, the reason of a failure) goes
   // into the deployment's channel while the deploy waits.
@@ -110,25 +141,15 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
     void vscode.window.showWarningMessage(`The service log of ${plan.deploymentName} cannot be shown: ${error instanceof Error ? error.message : String(error)}`);
   });
   try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Deploying ${plan.deploymentName}`, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort(new Error('cancelled in VS Code')));
-        ctx.tree.operationStarted();
-        return applyPlan(plan, {
-          ...deps,
-          signal: abort.signal,
-          onProgress: (event) => {
-            if (event.kind !== 'log') progress.report({ message: event.message });
-          },
-        });
-      },
-    );
+    const result = await withCancellableProgress(`Deploying ${plan.deploymentName}`, (report, signal) => {
+      ctx.tree.operationStarted();
+      return applyPlan(plan, { ...deps, signal, onProgress: (event) => event.kind !== 'log' && report(event.message) });
+    });
     ctx.tree.operationStarted();
     const warnings = result.warnings.length > 0 ? ` (${result.warnings.join(' ')})` : '';
+    const url = result.url === undefined ? undefined : ctx.connection.serviceUrl(result.url.replace(/^https:\/\//, ''));
     // Not awaited: the notification waits for a click, the status bar must not.
-    void reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${result.url ?? 'no URL yet'}${warnings}`, result.url, logs);
+    void reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${url ?? 'no URL yet'}${warnings}`, url, logs);
   } catch (error) {
     ctx.tree.refresh();
     void reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
@@ -145,7 +166,9 @@ async function showPlanCommand(ctx: DeployContext, uri?: vscode.Uri): Promise<vo
   if (!requireTrust()) return;
   try {
     const prepared = await prepare(ctx, uri);
-    if (prepared) await showPlan(prepared.plan, prepared.label);
+    if (!prepared) return;
+    prepared.clients.destroy();
+    await showPlan(prepared.plan, prepared.label);
   } catch (error) {
     await reportFailure('Planning the deploy', error, undefined);
   }
@@ -166,29 +189,32 @@ async function deleteCommand(ctx: DeployContext, node?: ExplorerNode): Promise<v
     return;
   }
   const confirm = await vscode.window.showWarningMessage(
-    `Delete ${service.name}?`,
-    { modal: true, detail: `This deletes the App Runner service of deployment "${deploymentName}" in ${service.region}, its secret and its auto scaling configurations. It cannot be undone.` },
+    `Delete ${deploymentName}?`,
+    { modal: true, detail: `This deletes the App Runner service ${service.name} of deployment "${deploymentName}" in ${service.region}, its secret and its auto scaling configurations. It cannot be undone.` },
     'Delete',
   );
   if (confirm !== 'Delete') return;
+  const release = claimDeployment(service.region, deploymentName);
+  if (!release) {
+    void vscode.window.showWarningMessage(`A deploy or delete of ${deploymentName} is in progress in this window: wait for it to finish.`);
+    return;
+  }
   const activity = ctx.statusBar.track(`Deleting ${deploymentName}`);
+  const clients = await ctx.connection.ownClients(service.region);
   try {
-    const clients = await ctx.connection.clientsForRegion(service.region);
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Deleting ${service.name}`, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort(new Error('cancelled in VS Code')));
-        ctx.tree.operationStarted();
-        return deleteDeployment(engineDeps(clients, { signal: abort.signal, onProgress: (event) => event.kind !== 'log' && progress.report({ message: event.message }) }), deploymentName);
-      },
-    );
+    const name = deploymentName;
+    const result = await withCancellableProgress(`Deleting ${name}`, (report, signal) => {
+      ctx.tree.operationStarted();
+      return deleteDeployment(engineDeps(clients, { signal, onProgress: (event) => event.kind !== 'log' && report(event.message) }), name);
+    });
     ctx.tree.refresh();
     void vscode.window.showInformationMessage(`Deleted ${deploymentName}: ${result.removed.length > 0 ? result.removed.join('; ') : 'nothing was left'}.`);
   } catch (error) {
     ctx.tree.refresh();
     void reportFailure(`Deleting ${deploymentName}`, error, { deploymentName, region: service.region });
   } finally {
+    clients.destroy();
+    release();
     activity.done();
   }
 }

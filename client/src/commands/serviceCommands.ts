@@ -2,12 +2,16 @@
 // open or copy its URL, copy its ARN. Long calls run under a cancellable progress notification.
 import * as vscode from 'vscode';
 import { pauseService, resumeService, startDeployment } from '../../../common/src/aws/appRunner';
-import { changeDeployment, engineDeps } from '../../../common/src/deploy/engine';
-import { reportFailure, reportSuccess } from '../deploy/outcome';
 import type { AwsClients } from '../../../common/src/aws/clientFactory';
+import { changeDeployment, engineDeps } from '../../../common/src/deploy/engine';
+import type { ServiceAction } from '../../../common/src/deploy/lifecycle';
 import type { AwsConnection } from '../aws/connection';
+import { reportFailure, reportSuccess } from '../deploy/outcome';
+import { claimDeployment } from '../deploy/runningDeploys';
 import type { ServiceEntry } from '../explorer/deploymentsModel';
 import type { DeploymentsTreeProvider, ExplorerNode } from '../explorer/deploymentsTreeProvider';
+import { productLog } from '../productLog';
+import { withCancellableProgress } from './progress';
 import { requireTrust } from './trust';
 
 export interface CommandContext {
@@ -31,40 +35,55 @@ export async function pickService(tree: DeploymentsTreeProvider, node: ExplorerN
   return picked?.service;
 }
 
-type Action = 'pause' | 'resume' | 'redeploy';
-const DONE: Record<Action, string> = { pause: 'paused', resume: 'running again', redeploy: 'redeployed and running' };
+const DOING: Record<ServiceAction, string> = { pause: 'Pausing', resume: 'Resuming', redeploy: 'Redeploying' };
+const DONE: Record<ServiceAction, string> = { pause: 'paused', resume: 'running again', redeploy: 'redeployed and running' };
+const DIRECT: Record<ServiceAction, (clients: AwsClients, arn: string) => Promise<unknown>> = { pause: pauseService, resume: resumeService, redeploy: startDeployment };
+
+async function deploymentOf(ctx: CommandContext, service: ServiceEntry): Promise<string | undefined> {
+  if (!service.managed) return undefined;
+  try {
+    return (await ctx.tree.detailsOf(service)).deployment?.name;
+  } catch (error) {
+    productLog.warn(`Reading the tags of ${service.name}`, error);
+    return undefined; // the direct call below names the problem, if there is one
+  }
+}
 
 /**
  * Pause, resume or redeploy. A ZenML deployment goes through the engine, which waits until the
  * operation settles and says how it ended; another service gets the single call, and the tree
  * polls until it settles.
  */
-async function act(ctx: CommandContext, service: ServiceEntry, action: Action, title: string, direct: (clients: AwsClients) => Promise<unknown>): Promise<void> {
-  let deploymentName: string | undefined;
-  try {
-    deploymentName = service.managed ? (await ctx.tree.detailsOf(service)).deployment?.name : undefined;
-  } catch {
-    deploymentName = undefined; // the direct call below names the problem, if there is one
-  }
+async function act(ctx: CommandContext, service: ServiceEntry, action: ServiceAction): Promise<void> {
+  const deploymentName = await deploymentOf(ctx, service);
+  const shown = deploymentName ?? service.name;
+  const title = `${DOING[action]} ${shown}`;
   const logs = deploymentName ? { deploymentName, region: service.region } : undefined;
+  const release = claimDeployment(service.region, shown);
+  if (!release) {
+    void vscode.window.showWarningMessage(`Another action on ${shown} is in progress in this window: wait for it to finish.`);
+    return;
+  }
+  const clients = await ctx.connection.ownClients(service.region);
   try {
-    const clients = await ctx.connection.clientsForRegion(service.region);
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: deploymentName !== undefined }, async (progress, token) => {
+    await withCancellableProgress(title, async (report, signal) => {
+      ctx.tree.operationStarted();
       if (deploymentName === undefined) {
-        await direct(clients);
+        await DIRECT[action](clients, service.arn);
         return;
       }
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort(new Error('cancelled in VS Code')));
-      ctx.tree.operationStarted();
-      const deps = engineDeps(clients, { signal: abort.signal, onProgress: (event) => event.kind !== 'log' && progress.report({ message: event.message }) });
+      // App Runner's own lines ("Service status is set to PAUSED.") say more than our step names.
+      const deps = engineDeps(clients, { signal, onProgress: (event) => event.kind === 'log' && report(event.message.replace(/^\[AppRunner\]\s*/, '')) });
       await changeDeployment(deps, deploymentName, action);
     });
     ctx.tree.operationStarted();
-    if (deploymentName !== undefined) await reportSuccess(`${service.name} is ${DONE[action]}.`, action === 'pause' || service.url === '' ? undefined : ctx.connection.serviceUrl(service.url), logs);
+    if (deploymentName !== undefined) await reportSuccess(`${shown} is ${DONE[action]}.`, action === 'pause' || service.url === '' ? undefined : ctx.connection.serviceUrl(service.url), logs);
   } catch (error) {
     ctx.tree.refresh();
     await reportFailure(title, error, logs);
+  } finally {
+    clients.destroy();
+    release();
   }
 }
 
@@ -82,23 +101,25 @@ export function registerServiceCommands(ctx: CommandContext): vscode.Disposable[
         { modal: true, detail: 'A paused service serves no traffic and costs nothing for compute. Anything the pipeline keeps in memory is lost; resuming starts fresh instances.' },
         'Pause',
       );
-      if (confirm === 'Pause') await act(ctx, service, 'pause', `Pausing ${service.name}`, (clients) => pauseService(clients, service.arn));
+      if (confirm === 'Pause') await act(ctx, service, 'pause');
     }),
     vscode.commands.registerCommand('zenmlAppRunner.resumeService', async (node?: ExplorerNode) => {
       if (!requireTrust()) return;
       const service = await pickService(tree, node, (s) => s.presentation.state === 'paused', 'resumed');
-      if (service) await act(ctx, service, 'resume', `Resuming ${service.name}`, (clients) => resumeService(clients, service.arn));
+      if (service) await act(ctx, service, 'resume');
     }),
     vscode.commands.registerCommand('zenmlAppRunner.redeployService', async (node?: ExplorerNode) => {
       if (!requireTrust()) return;
       const service = await pickService(tree, node, isRunning, 'redeployed');
-      if (service) await act(ctx, service, 'redeploy', `Redeploying ${service.name}`, (clients) => startDeployment(clients, service.arn));
+      if (service) await act(ctx, service, 'redeploy');
     }),
     vscode.commands.registerCommand('zenmlAppRunner.openServiceUrl', async (node?: ExplorerNode) => {
+      if (!requireTrust()) return;
       const service = await pickService(tree, node, (s) => s.url !== '', 'opened');
       if (service) await vscode.env.openExternal(vscode.Uri.parse(ctx.connection.serviceUrl(service.url)));
     }),
     vscode.commands.registerCommand('zenmlAppRunner.copyServiceUrl', async (node?: ExplorerNode) => {
+      if (!requireTrust()) return;
       const service = await pickService(tree, node, (s) => s.url !== '', 'copied');
       if (!service) return;
       const url = ctx.connection.serviceUrl(service.url);
@@ -106,6 +127,7 @@ export function registerServiceCommands(ctx: CommandContext): vscode.Disposable[
       void vscode.window.setStatusBarMessage(`Copied ${url}`, 3000);
     }),
     vscode.commands.registerCommand('zenmlAppRunner.copyServiceArn', async (node?: ExplorerNode) => {
+      if (!requireTrust()) return;
       const service = await pickService(tree, node, () => true, 'copied');
       if (!service) return;
       await vscode.env.clipboard.writeText(service.arn);

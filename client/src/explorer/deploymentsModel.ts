@@ -67,18 +67,22 @@ export function compareEntries(a: ServiceEntry, b: ServiceEntry): number {
   return a.name.localeCompare(b.name);
 }
 
+/** Told of reads that failed without failing the listing (the caller's log records them). */
+export type ReadFailure = (what: string, error: unknown) => void;
+
 /** The running operation's type, or undefined when it cannot be read (the view says "in progress"). */
-async function runningOperation(clients: AwsClients, arn: string): Promise<string | undefined> {
+async function runningOperation(clients: AwsClients, arn: string, onFailure: ReadFailure): Promise<string | undefined> {
   try {
     const [latest] = await listOperations(clients, arn, 1);
     return latest?.Status === 'IN_PROGRESS' || latest?.Status === 'PENDING' ? latest.Type : undefined;
-  } catch {
+  } catch (error) {
+    onFailure(`Reading the running operation of ${arn}`, error);
     return undefined;
   }
 }
 
 /** One region's services, filtered and sorted; a failure is returned, not thrown. */
-export async function loadRegion(clients: AwsClients, filter: ServiceFilter): Promise<RegionListing> {
+export async function loadRegion(clients: AwsClients, filter: ServiceFilter, onFailure: ReadFailure = () => undefined): Promise<RegionListing> {
   const region = clients.target.region;
   let summaries: ServiceSummary[];
   try {
@@ -88,7 +92,7 @@ export async function loadRegion(clients: AwsClients, filter: ServiceFilter): Pr
   }
   const entries = await Promise.all(
     summaries.map(async (summary) =>
-      entryOf(region, summary, summary.Status === 'OPERATION_IN_PROGRESS' && summary.ServiceArn ? await runningOperation(clients, summary.ServiceArn) : undefined),
+      entryOf(region, summary, summary.Status === 'OPERATION_IN_PROGRESS' && summary.ServiceArn ? await runningOperation(clients, summary.ServiceArn, onFailure) : undefined),
     ),
   );
   const shown = filter === 'all' ? entries : entries.filter((entry) => entry.managed);

@@ -5,6 +5,7 @@ import type { AwsConnection } from '../aws/connection';
 import { anyBusy, explorerStateOf, loadRegion, type RegionListing, type ServiceEntry, type ServiceFilter } from './deploymentsModel';
 import { OperationPoller, type PollSchedule } from './operationPoller';
 import { detailRows, loadServiceDetails, tooltipMarkdown, type DetailRow, type ServiceDetails } from './serviceDetails';
+import { productLog } from '../productLog';
 import { findSettingsFile } from './settingsFiles';
 
 export type ExplorerNode =
@@ -79,13 +80,14 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
     } else if (!resolved.ok) {
       state = 'noRegion';
     } else {
-      listings = await Promise.all(resolved.regions.map((region) => loadRegion(this.connection.clientsFor(region, resolved), filter)));
+      listings = await Promise.all(resolved.regions.map((region) => loadRegion(this.connection.clientsFor(region, resolved), filter, (what, error) => productLog.warn(what, error))));
       state = explorerStateOf(listings);
     }
     this.listings = listings;
     this.details.clear();
     await vscode.commands.executeCommand('setContext', 'zenmlAppRunner.explorerState', state);
     await vscode.commands.executeCommand('setContext', 'zenmlAppRunner.serviceFilter', filter);
+    for (const listing of listings) if ('error' in listing) productLog.error(`Listing the App Runner services of ${listing.region}`, listing.error);
     if (this.view) {
       const failure = listings.find((listing): listing is Extract<RegionListing, { error: unknown }> => 'error' in listing);
       this.view.message = state === 'unreachable' && failure ? failure.error.message : undefined;
@@ -183,8 +185,11 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
   detailsOf(service: ServiceEntry): Promise<ServiceDetails> {
     let pending = this.details.get(service.arn);
     if (!pending) {
-      pending = this.connection.clientsForRegion(service.region).then((clients) => loadServiceDetails(clients, service.arn));
-      pending.catch(() => this.details.delete(service.arn));
+      pending = this.connection.clientsForRegion(service.region).then((clients) => loadServiceDetails(clients, service.arn, (what, error) => productLog.warn(what, error)));
+      pending.catch((error: unknown) => {
+        productLog.warn(`Reading the details of ${service.name}`, error);
+        this.details.delete(service.arn);
+      });
       this.details.set(service.arn, pending);
     }
     return pending;

@@ -33,7 +33,7 @@ export interface DetailRow {
 
 export const SHOWN_OPERATIONS = 5;
 
-export async function loadServiceDetails(clients: AwsClients, serviceArn: string): Promise<ServiceDetails> {
+export async function loadServiceDetails(clients: AwsClients, serviceArn: string, onFailure: (what: string, error: unknown) => void = () => undefined): Promise<ServiceDetails> {
   const [service, tags, operations] = await Promise.all([
     describeService(clients, serviceArn),
     listTags(clients, serviceArn),
@@ -41,7 +41,13 @@ export async function loadServiceDetails(clients: AwsClients, serviceArn: string
   ]);
   const scalingArn = service.AutoScalingConfigurationSummary?.AutoScalingConfigurationArn;
   // The default configuration is AWS's; its details are still worth showing (min/max/concurrency).
-  const scaling = scalingArn !== undefined ? await describeAutoScalingConfiguration(clients, scalingArn).catch(() => undefined) : undefined;
+  const scaling =
+    scalingArn !== undefined
+      ? await describeAutoScalingConfiguration(clients, scalingArn).catch((error: unknown) => {
+          onFailure(`Reading the auto scaling configuration of ${service.ServiceName ?? serviceArn}`, error);
+          return undefined;
+        })
+      : undefined;
   const managed = tags[TAG_MANAGED_BY] === MANAGED_BY_ZENML && tags[TAG_DEPLOYMENT_NAME] !== undefined;
   return {
     service,
@@ -87,7 +93,7 @@ function operationIcon(status: string | undefined): string {
   return 'error';
 }
 
-/** The rows under a service node, in the order the issue lists them (the settings file is added by the client). */
+/** The rows under a service node, most asked first (the settings file is added by the client). */
 export function detailRows(details: ServiceDetails): DetailRow[] {
   const { service } = details;
   const url = serviceUrl(service.ServiceUrl);

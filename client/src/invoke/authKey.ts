@@ -1,6 +1,7 @@
 // The key a deployment's /invoke expects, read where the engine put it: the service's plain
 // environment (use_secrets_manager: false) or its Secrets Manager secret. Undefined when the
-// deployment has none or it cannot be read (the command then asks the user).
+// deployment has none; a failed read (no secretsmanager:GetSecretValue) is thrown for the caller
+// to record, which then asks the user.
 import type { Service } from '@aws-sdk/client-apprunner';
 import type { AwsClients } from '../../../common/src/aws/clientFactory';
 import { AUTH_KEY_ENV } from '../../../common/src/deploy/desired';
@@ -13,9 +14,5 @@ export async function deploymentAuthKey(clients: AwsClients, service: Service): 
   const reference = image?.RuntimeEnvironmentSecrets?.[AUTH_KEY_ENV];
   const secretArn = reference !== undefined ? secretArnOfReference(reference) : undefined;
   if (secretArn === undefined) return undefined;
-  try {
-    return (await readSecretValues(clients, secretArn))?.[AUTH_KEY_ENV];
-  } catch {
-    return undefined; // e.g. no secretsmanager:GetSecretValue permission: the user is asked instead
-  }
+  return (await readSecretValues(clients, secretArn))?.[AUTH_KEY_ENV];
 }

@@ -1,26 +1,87 @@
+// The `zenml.deployer.yaml` language server (bundled as dist/server.js) over IPC. Its output
+// channel is a log channel: vscode-languageclient traces the LSP messages while that channel's log
+// level is Trace (Developer: Set Log Level…), with the detail chosen by `zenmlAppRunner.trace.server`.
+// A server that fails to start or stops is recorded in the extension's log with its cause and
+// offered a restart; the restart command exists before the first start, so a failed start can be
+// retried.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { describeError } from '../../../common/src/describeError';
 import { DEPLOYER_LANGUAGE_ID, DIAGNOSTIC_SOURCE, LANGUAGE_SERVER_EXEC_ARGV, LANGUAGE_SERVER_NAME, SETTINGS_SECTION } from '../../../common/src/product';
+import { productLog } from '../productLog';
 
-/**
- * Starts the `zenml.deployer.yaml` language server (bundled as dist/server.js) over IPC. Its
- * output channel is a log channel: vscode-languageclient traces the LSP messages while that
- * channel's log level is Trace (Developer: Set Log Level…), with the detail chosen by
- * `zenmlAppRunner.trace.server` (`messages` or `verbose`).
- */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: DEPLOYER_LANGUAGE_ID }],
-    synchronize: { configurationSection: SETTINGS_SECTION },
-    diagnosticCollectionName: DIAGNOSTIC_SOURCE,
-  };
-  const client = new LanguageClient(SETTINGS_SECTION, LANGUAGE_SERVER_NAME, serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
-  return client;
+const RESTART = 'Restart Language Server';
+
+export class LanguageServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  /** Starts the server; a failure is recorded and offered a restart, never thrown at activation. */
+  async start(): Promise<void> {
+    const client = this.create();
+    this.client = client;
+    try {
+      await client.start();
+    } catch (error) {
+      productLog.error(`${LANGUAGE_SERVER_NAME} failed to start`, error);
+      void offerRestart(`${LANGUAGE_SERVER_NAME} failed to start: ${describeError(error)}`);
+    }
+  }
+
+  async restart(): Promise<void> {
+    const client = this.client;
+    if (client?.isRunning()) {
+      await client.restart();
+      return;
+    }
+    await client?.dispose().catch((error: unknown) => productLog.warn('Disposing the stopped language client', error));
+    await this.start();
+  }
+
+  private create(): LanguageClient {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    };
+    let fallback: ErrorHandler | undefined;
+    // Called only once the client below exists (errors come from its connection).
+    const defaults = (): ErrorHandler => (fallback ??= client.createDefaultErrorHandler());
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: DEPLOYER_LANGUAGE_ID }],
+      synchronize: { configurationSection: SETTINGS_SECTION },
+      diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+      initializationFailedHandler: (error: unknown) => {
+        productLog.error(`${LANGUAGE_SERVER_NAME} did not initialize`, error);
+        return false;
+      },
+      // VS Code's own policy (restart a few times, then give up), with every event on record.
+      errorHandler: {
+        error: (error, message, count) => {
+          productLog.error(`${LANGUAGE_SERVER_NAME}: connection error (${count ?? 1} in a row)${message ? ` on ${JSON.stringify(message).slice(0, 200)}` : ''}`, error);
+          return defaults().error(error, message, count);
+        },
+        closed: async () => {
+          const result = await defaults().closed();
+          const restarting = result.action === CloseAction.Restart;
+          productLog.warn(`${LANGUAGE_SERVER_NAME} stopped; ${restarting ? 'restarting it' : 'it stays stopped until restarted'}`);
+          if (!restarting) void offerRestart(`${LANGUAGE_SERVER_NAME} stopped and was not restarted: zenml.deployer.yaml files are not checked.`);
+          return { ...result, handled: !restarting };
+        },
+      },
+    };
+    const client = new LanguageClient(SETTINGS_SECTION, LANGUAGE_SERVER_NAME, serverOptions, clientOptions);
+    return client;
+  }
+
+  dispose(): void {
+    void this.client?.dispose().catch((error: unknown) => productLog.warn('Stopping the language server', error));
+  }
+}
+
+async function offerRestart(message: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, RESTART, 'Show Log');
+  if (choice === RESTART) await vscode.commands.executeCommand('zenmlAppRunner.restartLanguageServer');
+  if (choice === 'Show Log') await vscode.commands.executeCommand('zenmlAppRunner.showLog');
 }

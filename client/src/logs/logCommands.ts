@@ -3,6 +3,7 @@
 // zenml.deployer.yaml's deployment, else asks; Stop Logs takes the same or asks among the followed.
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/connection';
+import { requireTrust } from '../commands/trust';
 import { deploymentRefFrom } from './deploymentRef';
 import type { Followed, LogFollowers } from './logFollowers';
 import { deploymentOfActiveFile, pickDeployment } from './pickDeployment';
@@ -13,6 +14,7 @@ export const STOP_LOGS_COMMAND = 'zenmlAppRunner.stopLogs';
 export function registerLogCommands(followers: LogFollowers, connection: AwsConnection): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_LOGS_COMMAND, async (argument?: unknown) => {
+      if (!requireTrust()) return;
       let ref = deploymentRefFrom(argument);
       if (!ref) {
         const fromFile = await deploymentOfActiveFile(connection);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/connection';
 import { join } from 'node:path';
+import { requireTrust } from '../commands/trust';
 import { productLog } from '../productLog';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandboxProcess';
 
@@ -75,7 +76,7 @@ export class SandboxController implements vscode.Disposable {
 
   register(): vscode.Disposable[] {
     return [
-      vscode.commands.registerCommand('zenmlAppRunner.startSandbox', () => this.start()),
+      vscode.commands.registerCommand('zenmlAppRunner.startSandbox', () => (requireTrust() ? this.start() : undefined)),
       vscode.commands.registerCommand('zenmlAppRunner.stopSandbox', () => this.stop()),
     ];
   }

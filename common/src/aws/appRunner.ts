@@ -94,7 +94,8 @@ export function listAutoScalingRevisions(clients: AwsClients, name?: string): Pr
   });
 }
 
-/** Deletes one revision (by its full ARN). */
-export async function deleteAutoScalingConfiguration(clients: AwsClients, arn: string): Promise<void> {
-  await call(clients, 'DeleteAutoScalingConfiguration', () => clients.appRunner.send(new DeleteAutoScalingConfigurationCommand({ AutoScalingConfigurationArn: arn })));
+/** Deletes one revision (by its full ARN), or with `allRevisions` every revision of the name its ARN ends with. */
+export async function deleteAutoScalingConfiguration(clients: AwsClients, arn: string, allRevisions = false): Promise<void> {
+  const input = { AutoScalingConfigurationArn: arn, ...(allRevisions ? { DeleteAllRevisions: true } : {}) };
+  await call(clients, 'DeleteAutoScalingConfiguration', () => clients.appRunner.send(new DeleteAutoScalingConfigurationCommand(input)));
 }

@@ -40,6 +40,8 @@ const SECRET_NAME_FREED_WITHIN_MS = 30_000;
 async function refuseIfBusy(plan: DeployPlan, deps: EngineDeps): Promise<void> {
   if (!plan.existing) return;
   const current = await describeService(deps.clients, plan.existing.found.serviceArn);
+  // A replacement deletes the old service anyway, retrying a delete that failed.
+  if (current.Status === 'DELETE_FAILED' && plan.steps.service?.kind === 'replace') return;
   const busy = BLOCKING_STATUS[current.Status ?? ''];
   if (busy) throw new DeployFailedError(`${plan.serviceName} is ${current.Status ?? ''}: ${busy} Nothing was changed.`, current.Status ?? '');
 }

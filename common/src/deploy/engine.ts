@@ -31,6 +31,7 @@ export { applyPlan, type DeployResult } from './apply';
 export { buildPlan, planToJson, type DeployPlan, type PlanCall } from './plan';
 export { callInWords } from './calls';
 export { readDeployerFile } from './deployerInput';
-export { changeDeployment, deleteDeployment, deploymentOperations, deploymentStatus, listDeployments } from './lifecycle';
+export { changeDeployment, deploymentOperations, deploymentStatus, listDeployments } from './lifecycle';
+export { deleteDeployment } from './deleteDeployment';
 export { findDeployment, type FoundDeployment } from './findDeployment';
 export { DeployCancelledError, DeployFailedError, DeployInputError, type EngineDeps, type ProgressEvent } from './types';

@@ -1,10 +1,8 @@
-// The other things done to a deployment: delete (with everything deploy made for it), pause,
-// resume, redeploy (StartDeployment), status, operations and the list for the sidebar.
+// The other things done to a deployment: pause, resume, redeploy (StartDeployment), status,
+// operations and the list for the sidebar (delete is deleteDeployment.ts).
 import type { OperationSummary, Service } from '@aws-sdk/client-apprunner';
 import {
-  deleteAutoScalingConfiguration,
   describeService,
-  listAutoScalingRevisions,
   listOperations,
   listServices,
   listTags,
@@ -13,115 +11,17 @@ import {
   startDeployment,
 } from '../aws/appRunner';
 import { AwsCallError, isNotFound } from '../aws/errors';
-import { deleteSecretNow, listSecretsByTag } from '../aws/secrets';
-import { autoScalingConfigurationNameFor, MANAGED_BY_ZENML, TAG_DEPLOYMENT_ID, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../domain/naming';
-import { secretArnOfReference } from './existing';
+import { MANAGED_BY_ZENML, TAG_DEPLOYMENT_ID, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../domain/naming';
 import { findDeployment, type FoundDeployment } from './findDeployment';
 import { judgeOperation } from './outcome';
-import { removeService } from './removeService';
-import { persistently } from './rollback';
 import { DeployFailedError, type EngineDeps } from './types';
 import { followerFor, waitForService } from './wait';
 
 const DEFAULT_TIMEOUT_MS = 600_000;
 
-export interface DeleteResult {
-  deploymentName: string;
-  /** What was removed, one line each (empty: nothing existed). */
-  removed: string[];
-}
-
-/** A read that must not fail on a passing storm: retried on top of the SDK's retries; undefined when not found. */
-async function retried<T>(what: string, read: () => Promise<T>): Promise<T | undefined> {
-  let value: T | undefined;
-  await persistently(what, async () => {
-    value = await read();
-  });
-  return value;
-}
-
 function requireFound(found: FoundDeployment | undefined, name: string): FoundDeployment {
   if (!found) throw new DeployFailedError(`No deployment named "${name}" in this region (no App Runner service tagged managed-by=zenml and zenml-deployment-name=${name}).`, 'absent');
   return found;
-}
-
-/** The secrets and scaling names the deployment's service uses, read before the service goes. */
-function resourcesOf(service: Service, found: FoundDeployment, secretArns: Set<string>, scalingNames: Set<string>, deploymentIds: Set<string>): void {
-  for (const reference of Object.values(service.SourceConfiguration?.ImageRepository?.ImageConfiguration?.RuntimeEnvironmentSecrets ?? {})) {
-    const arn = secretArnOfReference(reference);
-    if (arn) secretArns.add(arn);
-  }
-  const scaling = service.AutoScalingConfigurationSummary;
-  if (scaling?.AutoScalingConfigurationName && !scaling.IsDefault && scaling.AutoScalingConfigurationName !== 'DefaultConfiguration') scalingNames.add(scaling.AutoScalingConfigurationName);
-  if (found.deploymentId) deploymentIds.add(found.deploymentId);
-}
-
-/**
- * Deletes the deployment's service (waiting until it is gone; a DELETE_FAILED service is deleted
- * again), then its secret and every auto-scaling revision made for it. Missing pieces are fine: a
- * half-deleted deployment is finished off, found by its tags and names.
- */
-export async function deleteDeployment(deps: EngineDeps, deploymentName: string, options: { serviceNamePrefix?: string; timeoutMs?: number } = {}): Promise<DeleteResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const removed: string[] = [];
-  const found = await findDeployment(deps.clients, deploymentName, options);
-  const secretArns = new Set<string>();
-  const scalingNames = new Set<string>();
-  const deploymentIds = new Set<string>();
-  if (found) {
-    resourcesOf(await describeService(deps.clients, found.serviceArn), found, secretArns, scalingNames, deploymentIds);
-    await removeService(deps, found, timeoutMs);
-    removed.push(`service ${found.serviceName}`);
-  }
-  const secrets = (await retried('list the secrets', () => listSecretsByTag(deps.clients, TAG_DEPLOYMENT_NAME, deploymentName))) ?? [];
-  const secretNames = new Map<string, string>();
-  for (const secret of secrets) {
-    const tags: Record<string, string | undefined> = Object.fromEntries((secret.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value]));
-    if (tags[TAG_MANAGED_BY] !== MANAGED_BY_ZENML || !secret.ARN) continue;
-    secretArns.add(secret.ARN);
-    if (secret.Name) secretNames.set(secret.ARN, secret.Name);
-    if (tags[TAG_DEPLOYMENT_ID]) deploymentIds.add(tags[TAG_DEPLOYMENT_ID]);
-  }
-  for (const id of deploymentIds) {
-    const name = autoScalingConfigurationNameFor(deploymentName, id);
-    if (name.ok) scalingNames.add(name.name);
-  }
-  // Scaling revisions go before the secrets: should this stop half-way, the secrets' tags still
-  // lead the next delete to them. Names that follow our naming for this deployment are found
-  // even when nothing else is left.
-  const all = (await retried('list the auto scaling configurations', () => listAutoScalingRevisions(deps.clients))) ?? [];
-  for (const revision of all) {
-    const name = revision.AutoScalingConfigurationName ?? '';
-    const suffix = /-([0-9a-f]{8})$/.exec(name)?.[1];
-    const ours = suffix !== undefined && autoScalingConfigurationNameFor(deploymentName, suffix);
-    if (ours && ours.ok && ours.name === name) scalingNames.add(name);
-  }
-  for (const revision of all.filter((r) => scalingNames.has(r.AutoScalingConfigurationName ?? '') && !r.IsDefault && r.AutoScalingConfigurationArn)) {
-    const arn = revision.AutoScalingConfigurationArn ?? '';
-    const name = revision.AutoScalingConfigurationName ?? '';
-    const tags = await retried(`read the tags of ${name}`, () => listTags(deps.clients, arn));
-    if (!tags) continue;
-    if (tags[TAG_DEPLOYMENT_NAME] !== undefined && tags[TAG_DEPLOYMENT_NAME] !== deploymentName) continue;
-    const label = `auto scaling configuration ${name} revision ${revision.AutoScalingConfigurationRevision ?? '?'}`;
-    deps.onProgress?.({ kind: 'step', message: `Deleting ${label}` });
-    await persistently(`delete ${label}`, () => deleteAutoScalingConfiguration(deps.clients, arn));
-    removed.push(label);
-  }
-  for (const arn of secretArns) {
-    const name = secretNames.get(arn) ?? secretArnName(arn);
-    deps.onProgress?.({ kind: 'step', message: `Deleting secret ${name}` });
-    let deleted = false;
-    await persistently(`delete secret ${name}`, async () => {
-      deleted = await deleteSecretNow(deps.clients, arn);
-    });
-    if (deleted) removed.push(`secret ${name}`);
-  }
-  return { deploymentName, removed };
-}
-
-/** `arn:aws:secretsmanager:r:a:secret:<name>-AbCdEf` → `<name>`. */
-function secretArnName(arn: string): string {
-  return arn.split(':secret:')[1]?.replace(/-[A-Za-z0-9]{6}$/, '') ?? arn;
 }
 
 export interface DeploymentStatus {

@@ -1,7 +1,7 @@
 // A check that throws must neither hide the other checks' findings nor break the editor, and it
 // must not pass unnoticed either: the failure goes to the caller's `onRuleFailure` (the language
-// server logs it once per rule and document version, with the stack), and under tests it is
-// rethrown so that every test and fuzzer that reaches the bug fails.
+// server logs it once per rule and document version, with the stack), and in strict mode (the
+// project's tests) it is rethrown so that every test and fuzzer that reaches the bug fails.
 
 /** One check that threw while validating a text. */
 export interface RuleFailure {
@@ -21,11 +21,11 @@ export class RuleFailureError extends Error {
 }
 
 /**
- * Strict mode: `ZENML_APPRUNNER_STRICT=1`, or any process run by `node --test` (which sets
- * NODE_TEST_CONTEXT for its test files, and the servers they spawn inherit it).
+ * Strict mode, switched on explicitly with `ZENML_APPRUNNER_STRICT=1` (the project's test command
+ * sets it, and the servers and CLIs its tests start inherit it); never guessed from the runner.
  */
 export function strictRuleFailures(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.ZENML_APPRUNNER_STRICT === '1' || (env.NODE_TEST_CONTEXT !== undefined && env.ZENML_APPRUNNER_STRICT !== '0');
+  return env.ZENML_APPRUNNER_STRICT === '1';
 }
 
 /** Runs one check; a throw is reported to `listener` and, in strict mode, rethrown. */

@@ -1,6 +1,7 @@
 // Soak: 100 deploy/update/delete cycles with faults injected into a fifth of the operations
-// (throttling, 500s, dropped connections, denied permissions, failing deployments). Whatever
-// fails, every cycle ends consistent: no orphan, no leaked secret, and the next cycle starts clean.
+// (throttling, 500s, dropped connections, denied permissions on writes and reads, failing
+// deployments), and some cycles deploying twice at once. Whatever fails, every cycle ends
+// consistent: no orphan, no second service, no leaked secret, and the next cycle starts clean.
 // Seeded: CI runs a fixed seed; SOAK_SEED=<n> replays a run, SOAK_CYCLES=<n> changes its length.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,15 +19,15 @@ const OPERATIONS = [
   'ListServices', 'ListTagsForResource', 'DescribeService', 'GetSecretValue', 'CreateSecret', 'PutSecretValue',
   'CreateAutoScalingConfiguration', 'CreateService', 'UpdateService', 'TagResource', 'StartDeployment',
   'DeleteAutoScalingConfiguration', 'DeleteService', 'DeleteSecret', 'ListSecrets', 'ListAutoScalingConfigurations',
-  'ListOperations', 'FilterLogEvents',
+  'ListOperations', 'FilterLogEvents', 'DescribeAutoScalingConfiguration', 'UntagResource',
 ];
 
 function faultsFor(random: Random): FaultRequest[] {
   const faults: FaultRequest[] = [];
   for (const operation of OPERATIONS) {
     if (!random.chance(FAULT_SHARE)) continue;
-    // Permissions are denied only on creating and updating: a delete without permission cannot clean up, by design.
-    const kinds: FaultRequest['kind'][] = /^(Create|Update|Put)/.test(operation) ? ['error', 'error', 'drop', 'throttle', 'deny'] : ['error', 'error', 'drop', 'throttle'];
+    // Any permission may be missing except a delete's: a delete without permission cannot clean up, by design.
+    const kinds: FaultRequest['kind'][] = /^Delete/.test(operation) ? ['error', 'error', 'drop', 'throttle'] : ['error', 'error', 'drop', 'throttle', 'deny'];
     const kind = random.pick(kinds);
     faults.push({ operation, kind, count: kind === 'deny' ? 1 : random.between(1, 4) });
   }
@@ -49,7 +50,9 @@ void describe(`deploy engine soak (seed ${SEED}; replay with SOAK_SEED=${SEED})`
       for (const fault of faults) await t.emulator.control.addFault(fault);
       const context = `cycle ${cycle} (replay: SOAK_SEED=${SEED}), faults ${JSON.stringify(faults)}`;
       let output = '';
-      for (const step of steps) {
+      // Some cycles deploy twice at once, as two windows or two CI jobs would.
+      const twice = random.chance(0.2);
+      const run = async (step: (typeof steps)[number]): Promise<void> => {
         const recorded = recordedDeps(t.emulator, { env: step.env });
         try {
           if (step.options === 'delete') await deleteDeployment(recorded.deps, 'weather-agent');
@@ -60,6 +63,12 @@ void describe(`deploy engine soak (seed ${SEED}; replay with SOAK_SEED=${SEED})`
           output += `${(error as Error).message}\n`;
         }
         output += JSON.stringify(recorded.events);
+      };
+      for (const [index, step] of steps.entries()) {
+        if (index === 0 && twice) await Promise.all([run(step), run(step)]);
+        else await run(step);
+        const live = (await t.emulator.control.state()).regions[REGION]?.services.filter((service) => service.status !== 'DELETED') ?? [];
+        if (live.length > 1) throw new Error(`${context}: ${live.length} services for one deployment after step ${index}\n${output}`);
       }
       await t.emulator.control.clearFaults();
       const secrets = [`soak-secret-${cycle}-a`, `soak-secret-${cycle}-b`];

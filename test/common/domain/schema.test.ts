@@ -6,7 +6,7 @@ import { APP_RUNNER_REGIONS, isAppRunnerRegion } from '../../../common/src/domai
 import { factsAt, knownKeys, SCHEMA, SCHEMA_ID, schemaDefault, type SchemaNode } from '../../../common/src/domain/schemaFacts';
 import { createSchemaAjv, CUSTOM_SCHEMA_KEYWORDS, validateAgainstSchema, type SchemaError } from '../../../common/src/domain/schemaValidator';
 
-/** The full example of design.md, as YAML. */
+/** The full example of a settings file, every block and key set, as YAML. */
 const DESIGN_EXAMPLE = `
 deployment:                      # what the extension needs for a direct deploy
   name: weather-agent            # ZenML deployment name (required)
