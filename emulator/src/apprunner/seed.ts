@@ -8,7 +8,8 @@ import { AwsError } from '../protocol';
 import type { EmulatorState } from '../state';
 import { validateInput } from '../validation';
 import type { ServiceRecord } from './records';
-import { logApplication, logServiceEvents, startupLines } from './serviceLogs';
+import { deploymentStartLines, exitedAtStartup, writeFailure } from './lifecycle';
+import { logApplication, logDeployment, logServiceEvents, startupLines } from './serviceLogs';
 import { addServiceRecord, configFromCreate } from './services';
 import { APP_RUNNER_REGIONS } from './regions';
 
@@ -60,8 +61,9 @@ export function seedServices(state: EmulatorState, request: SeedServicesRequest)
     service.serving = service.status === 'RUNNING';
     if (spec.authKey !== undefined) service.authKeyOverride = spec.authKey;
     const succeeded = service.status !== 'CREATE_FAILED';
+    const operationId = uuid();
     service.operations.push({
-      id: uuid(),
+      id: operationId,
       type: 'CREATE_SERVICE',
       status: succeeded ? 'SUCCEEDED' : 'FAILED',
       targetArn: service.arn,
@@ -70,8 +72,17 @@ export function seedServices(state: EmulatorState, request: SeedServicesRequest)
       endedAt: now,
       plan: { previousStatus: 'OPERATION_IN_PROGRESS', inProgressAt: now, completesAt: now },
     });
-    logServiceEvents(state, service, ['Service creation started.', `Service status is set to ${service.status}.`]);
-    if (succeeded) logApplication(state, service, startupLines(service));
+    if (succeeded) {
+      logServiceEvents(state, service, ['Service creation started.', `Service status is set to ${service.status}.`]);
+      logApplication(state, service, startupLines(service));
+    } else {
+      // What a creation whose application exits at start-up leaves: App Runner's deployment log
+      // with its reason, and the crashing instance's output.
+      logServiceEvents(state, service, ['Service creation started.']);
+      logDeployment(state, service, operationId, deploymentStartLines(service, service.config));
+      writeFailure(state, service, operationId, service.config, exitedAtStartup(service, service.config));
+      logServiceEvents(state, service, ['Service status is set to CREATE_FAILED.']);
+    }
     seeded.push(service);
   }
   state.changed();
