@@ -20,7 +20,6 @@ export const COMMANDS: readonly CliCommand[] = [
   pauseCommand,
   resumeCommand,
   redeployCommand,
-  logsCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {
