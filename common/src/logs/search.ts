@@ -159,8 +159,8 @@ export interface SearchResult extends SearchProgress {
 
 export const DEFAULT_SEARCH_LIMIT = 5000;
 
-/** The first `limit` matches (default 5,000) in time order; `truncated` says there were more. */
-export async function searchLogs(options: SearchOptions & { limit?: number }): Promise<SearchResult> {
+/** The first `limit` matches (default 5,000) in time order; `truncated` says there were more. `onProgress` hears the count so far. */
+export async function searchLogs(options: SearchOptions & { limit?: number; onProgress?: (matches: number) => void }): Promise<SearchResult> {
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const progress: SearchProgress = { pages: 0, missingGroups: [] };
   const lines: LogLine[] = [];
@@ -174,6 +174,7 @@ export async function searchLogs(options: SearchOptions & { limit?: number }): P
     }
     const room = limit - lines.length;
     lines.push(...batch.slice(0, room));
+    options.onProgress?.(lines.length);
     if (batch.length > room) {
       truncated = true;
       break;
