@@ -146,7 +146,7 @@ async function search(connection: AwsConnection, store: PatternStore, documents:
   } catch (error) {
     if (error instanceof SearchCancelledError) return;
     if (error instanceof FilterPatternError) {
-      const choice = await vscode.window.showErrorMessage(`Search Logs: CloudWatch Logs refused the pattern ${error.pattern}: ${error.message}`, 'Edit Pattern');
+      const choice = await vscode.window.showErrorMessage(`Search Logs: CloudWatch Logs refused the pattern '${error.pattern}': ${error.message}`, 'Edit Pattern');
       if (choice) await vscode.commands.executeCommand(SEARCH_LOGS_COMMAND, { searchLogsRetry: true, ref, pattern: error.pattern } satisfies Retry);
       return;
     }
