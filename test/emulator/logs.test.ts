@@ -2,7 +2,7 @@
 // logs App Runner writes for a service.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CreateServiceCommand, DescribeServiceCommand } from '@aws-sdk/client-apprunner';
+import { CreateServiceCommand, DescribeServiceCommand, ListOperationsCommand } from '@aws-sdk/client-apprunner';
 import {
   CreateLogGroupCommand,
   CreateLogStreamCommand,
@@ -154,8 +154,8 @@ void describe('CloudWatch Logs', () => {
     assert.equal(late.events?.length, 2);
     const both = await errorOf(() => t.logs.send(new FilterLogEventsCommand({ logGroupName: '/test/filter', logStreamNames: ['a'], logStreamNamePrefix: 'a' })));
     assert.equal(both.name, 'InvalidParameterException');
-    const unsupported = await errorOf(() => t.logs.send(new FilterLogEventsCommand({ logGroupName: '/test/filter', filterPattern: '[ip, user]' })));
-    assert.equal(unsupported.name, 'InvalidParameterException');
+    const unreadable = await errorOf(() => t.logs.send(new FilterLogEventsCommand({ logGroupName: '/test/filter', filterPattern: '[ip, user' })));
+    assert.equal(unreadable.name, 'InvalidParameterException');
   });
 
   void it("holds App Runner's service and application logs for a deployed service", async () => {
@@ -173,5 +173,27 @@ void describe('CloudWatch Logs', () => {
     assert.ok(events.events?.some((e) => e.message === '[AppRunner] Service status is set to RUNNING.'));
     const app = await t.logs.send(new FilterLogEventsCommand({ logGroupName: `${prefix}/application`, logStreamNamePrefix: 'instance/' }));
     assert.ok(app.events?.some((e) => e.message!.includes('Application startup complete.')));
+  });
+  void it('leaves what App Runner leaves for a failed deployment: the failure reason and the crashing instance\'s output', async () => {
+    const { Service: created } = await t.appRunner.send(new CreateServiceCommand(serviceInput('failing-service', {}, 'v1-fail-deploy')));
+    await waitFor(async () => ((await t.appRunner.send(new DescribeServiceCommand({ ServiceArn: created!.ServiceArn }))).Service?.Status === 'CREATE_FAILED' ? true : undefined), 'CREATE_FAILED');
+    const { OperationSummaryList: [operation] = [] } = await t.appRunner.send(new ListOperationsCommand({ ServiceArn: created!.ServiceArn }));
+    const prefix = `/aws/apprunner/failing-service/${created!.ServiceId}`;
+    const events = await t.logs.send(new GetLogEventsCommand({ logGroupName: `${prefix}/service`, logStreamName: 'events', startFromHead: true }));
+    const failure = `[AppRunner] Deployment with ID : ${operation.Id} failed. Failure reason : Health check failed on protocol \`HTTP\` [Path: '/health'], [Port: '8000']: the application exited during startup.`;
+    assert.ok(events.events?.some((e) => e.message === failure), JSON.stringify(events.events?.map((e) => e.message)));
+    const deployment = await t.logs.send(new GetLogEventsCommand({ logGroupName: `${prefix}/service`, logStreamName: `deployment/${operation.Id}`, startFromHead: true }));
+    assert.match(deployment.events?.map((e) => e.message).join('\n') ?? '', /Pulling image[\s\S]*Container exit code: 1[\s\S]*exited during startup/);
+    const app = await t.logs.send(new FilterLogEventsCommand({ logGroupName: `${prefix}/application` }));
+    const output = app.events?.map((e) => e.message ?? '') ?? [];
+    assert.match(output.join('\n'), /Traceback[\s\S]*RuntimeError[\s\S]*Application startup failed\. Exiting\./);
+    const failedAt = events.events?.find((e) => e.message === failure)?.timestamp ?? 0;
+    assert.ok(app.events?.every((e) => (e.timestamp ?? 0) < failedAt), 'the instance printed before App Runner reported the failure');
+
+    const [seeded] = await t.emulator.control.seedServices({ services: [{ name: 'seeded-failure', status: 'CREATE_FAILED', healthCheckPath: '/health' }] });
+    const seededEvents = await t.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/seeded-failure/${seeded.id}/service`, filterPattern: '"Failure reason"' }));
+    assert.match(seededEvents.events?.[0]?.message ?? '', /Deployment with ID : [0-9a-f-]{36} failed\. Failure reason : Health check failed on protocol `HTTP` \[Path: '\/health'\], \[Port: '8000'\]: the application exited during startup\./);
+    const seededApp = await t.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/seeded-failure/${seeded.id}/application`, filterPattern: '{ $.level = "ERROR" }' }));
+    assert.equal(seededApp.events?.length, 1);
   });
 });

@@ -1,5 +1,8 @@
-// `status NAME`: where a deployment stands, and its recent operations.
+// `status NAME`: where a deployment stands, its recent operations, and for a failed service (or a
+// failed or rolled-back last deployment) App Runner's reason and the application's last lines.
 import { deploymentOperations, deploymentStatus } from '../../../common/src/deploy/engine';
+import { describeFailure, explainFailure, type FailureExplanation } from '../../../common/src/deploy/failureReason';
+import { formatLogLine } from '../../../common/src/logs';
 import { gigabytes, vcpu } from '../../../common/src/deploy/serviceShape';
 import { AWS_OPTION_HELP, AWS_OPTIONS, cliDeps, reportError, withAws } from '../awsContext';
 import { flag, type CliCommand } from '../command';
@@ -10,7 +13,13 @@ export const statusCommand: CliCommand = {
   name: 'status',
   usage: 'status NAME [--json] [--endpoint URL] [--region R] [--profile P]',
   summary: 'Show a deployment\'s service status, URL, size and its recent operations.',
-  details: ['--json           print {deploymentName, deploymentId, serviceName, serviceArn, status, url, cpu, memory, image, operations}', ...AWS_OPTION_HELP],
+  details: [
+    '--json           print {deploymentName, deploymentId, serviceName, serviceArn, status, url, cpu, memory, image, operations, failure}',
+    '                 failure: null, or {operation, status, reason, at, applicationLines: [{time, logStream, message}], notes}',
+    'A CREATE_FAILED service, or one whose last deployment failed or was rolled back, shows App Runner\'s',
+    'failure reason and the application\'s last lines before it (reads need logs:GetLogEvents, logs:DescribeLogStreams).',
+    ...AWS_OPTION_HELP,
+  ],
   options: { json: { type: 'boolean' }, ...AWS_OPTIONS },
   async run(args, io) {
     let named;
@@ -23,17 +32,20 @@ export const statusCommand: CliCommand = {
       const deps = cliDeps(io, clients, true);
       const { found, service, url } = await deploymentStatus(deps, named.deploymentName);
       const operations = await deploymentOperations(deps, named.deploymentName);
+      const status = service.Status ?? found.status;
+      const failure = await explainFailure(clients, { serviceName: found.serviceName, serviceId: found.serviceId, serviceArn: found.serviceArn, status }, { operations, signal: io.signal });
       const info = {
         deploymentName: found.deploymentName,
         deploymentId: found.deploymentId,
         serviceName: found.serviceName,
         serviceArn: found.serviceArn,
-        status: service.Status ?? found.status,
+        status,
         url: url ?? '',
         cpu: service.InstanceConfiguration?.Cpu ?? '',
         memory: service.InstanceConfiguration?.Memory ?? '',
         image: service.SourceConfiguration?.ImageRepository?.ImageIdentifier ?? '',
         operations: operations.slice(0, 5).map((op) => ({ type: op.Type, status: op.Status, startedAt: op.StartedAt?.toISOString(), endedAt: op.EndedAt?.toISOString() })),
+        failure: failure ? failureJson(failure) : null,
       };
       if (flag(args, 'json')) {
         io.stdout(`${JSON.stringify(info, null, 2)}\n`);
@@ -47,9 +59,29 @@ export const statusCommand: CliCommand = {
         `  image      ${info.image}`,
         '  operations',
         ...info.operations.map((op) => `    ${op.type ?? ''} ${op.status ?? ''} ${op.startedAt ?? ''}`),
+        ...(failure ? failureText(failure, info.deploymentName) : []),
       ];
       io.stdout(`${lines.join('\n')}\n`);
       return EXIT_OK;
     });
   },
 };
+
+function failureJson(failure: FailureExplanation) {
+  return {
+    operation: failure.operation ?? null,
+    status: failure.status,
+    reason: failure.reason ?? null,
+    at: failure.at !== undefined ? new Date(failure.at).toISOString() : null,
+    applicationLines: failure.applicationLines.map((line) => ({ time: new Date(line.timestamp).toISOString(), logStream: line.logStreamName, message: line.message })),
+    notes: failure.notes,
+  };
+}
+
+/** The failure block, and where to read more (the logs around it). */
+function failureText(failure: FailureExplanation, name: string): string[] {
+  const [headline, ...rest] = describeFailure(failure, formatLogLine);
+  const since = new Date((failure.at ?? Date.now()) - 10 * 60_000).toISOString();
+  const until = new Date((failure.at ?? Date.now()) + 60_000).toISOString();
+  return ['  failure', `    ${headline}`, ...rest.map((line) => `    ${line}`), `  more       zenml-apprunner logs ${name} --since ${since} --until ${until}`];
+}

@@ -1,12 +1,15 @@
-// Live logs in VS Code: the log channels, their commands and status bar item, and the one entry
-// point other features call (the deploy command streams the service log while it waits).
+// Logs in VS Code: the live log channels, their commands and status bar item, Search Logs… with its
+// results document, and the one entry point other features call (the deploy command streams the
+// service log while it waits).
 import type * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/connection';
 import { registerLogCommands } from './logCommands';
 import { LogFollowers } from './logFollowers';
+import { registerSearchLogs } from './searchLogs';
 import { createLogsStatusBar } from './statusBar';
 
 export { SHOW_LOGS_COMMAND, STOP_LOGS_COMMAND } from './logCommands';
+export { SEARCH_LOGS_COMMAND } from './searchLogs';
 
 let followers: LogFollowers | undefined;
 
@@ -14,7 +17,7 @@ let followers: LogFollowers | undefined;
 export function registerLogs(context: vscode.ExtensionContext, connection: AwsConnection): void {
   const created = new LogFollowers(connection);
   followers = created;
-  context.subscriptions.push(created, registerLogCommands(created, connection), createLogsStatusBar(created), { dispose: () => (followers = undefined) });
+  context.subscriptions.push(created, registerLogCommands(created, connection), createLogsStatusBar(created), registerSearchLogs(context, connection), { dispose: () => (followers = undefined) });
 }
 
 export interface StreamDeploymentLogsOptions {

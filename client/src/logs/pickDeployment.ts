@@ -1,4 +1,4 @@
-// Which deployment Show Logs is for, when no tree node or deployment was passed: the active
+// Which deployment Show Logs (or Search Logs) is for, when no tree node or deployment was passed: the active
 // zenml.deployer.yaml's deployment (a quick pick when it holds several), otherwise a quick pick of
 // the deployments ZenML tagged in the configured regions.
 import * as vscode from 'vscode';
@@ -12,16 +12,16 @@ const LANGUAGE_ID = 'zenml-deployer-yaml';
 const NO_REGION = 'No AWS region: set settings.deployer.region in the file, the setting zenmlAppRunner.regions, or AWS_REGION.';
 
 /** The active editor's deployment; undefined when no deployer file is active, null when the user cancelled. */
-export async function deploymentOfActiveFile(connection: AwsConnection): Promise<DeploymentRef | undefined | null> {
+export async function deploymentOfActiveFile(connection: AwsConnection, purpose = 'Show Logs'): Promise<DeploymentRef | undefined | null> {
   const document = vscode.window.activeTextEditor?.document;
   if (document?.languageId !== LANGUAGE_ID) return undefined;
   const found = deploymentsInText(document.getText());
   if (found.length === 0) return undefined;
-  const chosen = found.length === 1 ? found[0] : (await vscode.window.showQuickPick(found.map((entry) => ({ label: entry.deploymentName, description: entry.region ?? '', entry })), { title: 'Show Logs of which deployment in this file?' }))?.entry;
+  const chosen = found.length === 1 ? found[0] : (await vscode.window.showQuickPick(found.map((entry) => ({ label: entry.deploymentName, description: entry.region ?? '', entry })), { title: `${purpose} of which deployment in this file?` }))?.entry;
   if (!chosen) return null;
   const region = chosen.region ?? (await regionsToSearch(connection))[0];
   if (region === undefined) {
-    void vscode.window.showErrorMessage(`Show Logs: ${NO_REGION}`);
+    void vscode.window.showErrorMessage(`${purpose}: ${NO_REGION}`);
     return null;
   }
   return { region, deploymentName: chosen.deploymentName };
@@ -32,10 +32,10 @@ interface DeploymentItem extends vscode.QuickPickItem {
 }
 
 /** A quick pick of every ZenML deployment in the configured regions; undefined when cancelled or none. */
-export async function pickDeployment(connection: AwsConnection): Promise<DeploymentRef | undefined> {
+export async function pickDeployment(connection: AwsConnection, purpose = 'Show Logs'): Promise<DeploymentRef | undefined> {
   const regions = await regionsToSearch(connection);
   if (regions.length === 0) {
-    void vscode.window.showErrorMessage(`Show Logs: ${NO_REGION}`);
+    void vscode.window.showErrorMessage(`${purpose}: ${NO_REGION}`);
     return undefined;
   }
   const failures: string[] = [];
@@ -48,8 +48,8 @@ export async function pickDeployment(connection: AwsConnection): Promise<Deploym
     }
     return all;
   })();
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Show Logs of which deployment?', placeHolder: `ZenML deployments in ${regions.join(', ')}`, matchOnDescription: true });
-  for (const failure of failures) void vscode.window.showErrorMessage(`Show Logs: ${failure}`);
+  const chosen = await vscode.window.showQuickPick(items, { title: `${purpose} of which deployment?`, placeHolder: `ZenML deployments in ${regions.join(', ')}`, matchOnDescription: true });
+  for (const failure of failures) void vscode.window.showErrorMessage(`${purpose}: ${failure}`);
   return chosen?.ref;
 }
 

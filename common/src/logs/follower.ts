@@ -1,8 +1,9 @@
 // Follows a service's two log groups into a sink: the backlog by polling, then Live Tail when the
 // identity may use it, polling otherwise (or while Live Tail is unavailable), with backoff on
-// throttling and failures. Switches are seamless: what one mode delivered the other does not repeat,
+// throttling and failures. With a filter pattern, Live Tail filters and polling uses FilterLogEvents. Switches are seamless: what one mode delivered the other does not repeat,
 // and what happened in between is read, not skipped. Every change of mode reaches the sink.
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { FilterPollingReader } from './filterReader';
 import { PollingReader } from './pollingReader';
 import { BoundedLineSet, LiveTailWatermarks } from './repeats';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,6 +26,13 @@ export interface FollowOptions {
   follow?: boolean;
   /** false: never try StartLiveTail. Default true (it falls back to polling when refused). */
   liveTail?: boolean;
+  /**
+   * CloudWatch's filter-pattern syntax: only matching lines are delivered. Live Tail gets it as
+   * `logEventFilterPattern`; polling then uses FilterLogEvents instead of GetLogEvents (see
+   * filterReader.ts), so an unfiltered line is never shown. A pattern CloudWatch refuses stops the
+   * follower with cause `error`.
+   */
+  filterPattern?: string;
   timing?: Partial<FollowerTiming>;
 }
 
@@ -42,7 +50,7 @@ const LIVE_TAIL_FAILURES_BEFORE_LONG_PAUSE = 5;
 
 class Follower {
   private readonly timing: FollowerTiming;
-  private readonly reader: PollingReader;
+  private readonly reader: PollingReader | FilterPollingReader;
   private readonly signal: AbortSignal;
   private readonly watermarks = new LiveTailWatermarks();
   private current: FollowerState | undefined;
@@ -60,7 +68,8 @@ class Follower {
   constructor(private readonly options: FollowOptions) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.signal = options.signal;
-    this.reader = new PollingReader(options.client, options.groups, options.startTime);
+    const pattern = options.filterPattern?.trim() ? options.filterPattern : undefined;
+    this.reader = pattern !== undefined ? new FilterPollingReader(options.client, options.groups, options.startTime, pattern) : new PollingReader(options.client, options.groups, options.startTime);
     this.liveTailAllowed = options.liveTail !== false;
     this.pollIntervalMs = this.timing.minPollMs;
   }
@@ -164,7 +173,7 @@ class Follower {
     const end: LiveTailEnd =
       typeof byArn === 'string'
         ? { kind: 'missing-group', detail: byArn }
-        : await runLiveTailSession(this.options.client, byArn, this.signal, {
+        : await runLiveTailSession(this.options.client, byArn, this.signal, this.options.filterPattern, {
             started: () => this.liveTailStarted(),
             update: (lines) => this.liveTailUpdate(lines),
           });

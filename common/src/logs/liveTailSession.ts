@@ -44,14 +44,15 @@ export async function logGroupArns(client: CloudWatchLogsClient, groups: readonl
   return byArn;
 }
 
-export async function runLiveTailSession(client: CloudWatchLogsClient, byArn: ReadonlyMap<string, LogGroupRef>, signal: AbortSignal, handlers: LiveTailHandlers): Promise<LiveTailEnd> {
+/** `filterPattern`: CloudWatch's syntax, sent as `logEventFilterPattern` (CloudWatch applies it). */
+export async function runLiveTailSession(client: CloudWatchLogsClient, byArn: ReadonlyMap<string, LogGroupRef>, signal: AbortSignal, filterPattern: string | undefined, handlers: LiveTailHandlers): Promise<LiveTailEnd> {
   // Our own controller closes the connection when we end the session for a reason of our own.
   const session = new AbortController();
   const forward = (): void => session.abort();
   signal.addEventListener('abort', forward, { once: true });
   let started = false;
   try {
-    const response = await client.send(new StartLiveTailCommand({ logGroupIdentifiers: [...byArn.keys()] }), { abortSignal: session.signal });
+    const response = await client.send(new StartLiveTailCommand({ logGroupIdentifiers: [...byArn.keys()], ...(filterPattern?.trim() ? { logEventFilterPattern: filterPattern } : {}) }), { abortSignal: session.signal });
     if (!response.responseStream) return { kind: 'dropped', detail: 'the answer had no event stream', started };
     for await (const event of response.responseStream) {
       if (event.sessionStart) {

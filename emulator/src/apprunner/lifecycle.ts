@@ -7,7 +7,7 @@ import { hex32, uuid } from '../ids';
 import { resolveSecretReference } from '../secrets/store';
 import type { EmulatorState } from '../state';
 import type { OperationRecord, ServiceConfig, ServiceRecord } from './records';
-import { healthCheckDescription, logApplication, logDeployment, logServiceEvents, startupLines } from './serviceLogs';
+import { accessLine, crashLines, EXITED_LINE, healthCheckDescription, logApplication, logDeployment, logServiceEvents, startupLines } from './serviceLogs';
 import { STAND_IN_GET_PATHS } from './standInPaths';
 
 /** An image whose tag contains this word fails every deployment (CREATE_FAILED or a rollback). */
@@ -25,25 +25,66 @@ const START_MESSAGES: Record<OperationType, string> = {
   DELETE_SERVICE: 'Deleting service.',
 };
 
+/** Why a deployment fails, and what its new instance printed before it did. */
+export interface DeploymentFailure {
+  reason: string;
+  /** `exited`: the application died at start-up; `not-found`: it answered the health check 404; `none`: it never started. */
+  instance: 'exited' | 'not-found' | 'none';
+}
+
+/** The failure of an image that exits at start-up (`fail-deploy`, and the seeded CREATE_FAILED samples). */
+export function exitedAtStartup(service: ServiceRecord, config: ServiceConfig): DeploymentFailure {
+  return { reason: `Health check failed on ${healthCheckDescription(service, config)}: the application exited during startup.`, instance: 'exited' };
+}
+
+/** App Runner's first lines for a deployment: the image pull, provisioning, the health check. */
+export function deploymentStartLines(service: ServiceRecord, config: ServiceConfig): string[] {
+  const image = config.sourceConfiguration.ImageRepository;
+  const registry = image?.ImageRepositoryType === 'ECR_PUBLIC' ? 'ECR Public' : 'ECR';
+  return [
+    `Pulling image ${image?.ImageIdentifier ?? ''} from ${registry} repository.`,
+    `Successfully pulled your application image from ${registry}.`,
+    `Provisioning instances and deploying image for ${config.networkConfiguration.IngressConfiguration?.IsPubliclyAccessible === false ? 'privately' : 'publicly'} accessible service.`,
+    `Performing health check on ${healthCheckDescription(service, config)}.`,
+  ];
+}
+
+/**
+ * What App Runner and the new instance leave in the logs when a deployment fails: an application
+ * that exits leaves its output in a new instance stream, one that answers the health check 404
+ * leaves the probes; a secret that cannot be read starts nothing. Then App Runner's reason, in the
+ * deployment's stream and in the service events ("Deployment with ID : ... failed. Failure reason : ...").
+ */
+export function writeFailure(state: EmulatorState, service: ServiceRecord, operationId: string, config: ServiceConfig, failure: DeploymentFailure): void {
+  const instanceId = hex32();
+  if (failure.instance === 'exited') {
+    logApplication(state, service, crashLines(service), instanceId);
+    logDeployment(state, service, operationId, [EXITED_LINE]);
+  } else if (failure.instance === 'not-found') {
+    const path = config.healthCheckConfiguration.Path;
+    logApplication(state, service, [...startupLines(service, config), ...Array.from({ length: 3 }, () => accessLine('GET', path, 404))], instanceId);
+  }
+  logDeployment(state, service, operationId, [failure.reason]);
+  logServiceEvents(state, service, [`Deployment with ID : ${operationId} failed. Failure reason : ${failure.reason}`]);
+}
+
 /** Why a deployment of `config` cannot become healthy, or undefined when it can. */
-function deploymentFailure(state: EmulatorState, service: ServiceRecord, config: ServiceConfig, now: number): string | undefined {
+function deploymentFailure(state: EmulatorState, service: ServiceRecord, config: ServiceConfig, now: number): DeploymentFailure | undefined {
   const image = config.sourceConfiguration.ImageRepository;
   const identifier = image?.ImageIdentifier ?? '';
   const tag = identifier.includes('@') ? '' : identifier.slice(identifier.lastIndexOf(':') + 1);
-  if (tag.includes(FAILING_TAG_MARKER)) {
-    return `Health check failed on ${healthCheckDescription(service, config)}: the application exited during startup.`;
-  }
+  if (tag.includes(FAILING_TAG_MARKER)) return exitedAtStartup(service, config);
   const check = config.healthCheckConfiguration;
   if (check.Protocol === 'HTTP' && !STAND_IN_GET_PATHS.includes(check.Path)) {
-    return `Health check failed on ${healthCheckDescription(service, config)}: the application answered 404.`;
+    return { reason: `Health check failed on ${healthCheckDescription(service, config)}: the application answered 404.`, instance: 'not-found' };
   }
   const secrets = Object.entries(image?.ImageConfiguration?.RuntimeEnvironmentSecrets ?? {});
   if (secrets.length > 0 && config.instanceConfiguration.InstanceRoleArn === undefined) {
-    return 'Failed to fetch runtime environment secrets: the service has no instance role to read them with.';
+    return { reason: 'Failed to fetch runtime environment secrets: the service has no instance role to read them with.', instance: 'none' };
   }
   for (const [name, reference] of secrets) {
     const resolution = resolveSecretReference(state, reference, now);
-    if (!resolution.ok) return `Failed to fetch the value of runtime environment secret ${name}: ${resolution.reason}.`;
+    if (!resolution.ok) return { reason: `Failed to fetch the value of runtime environment secret ${name}: ${resolution.reason}.`, instance: 'none' };
   }
   return undefined;
 }
@@ -63,7 +104,7 @@ function finish(service: ServiceRecord, operation: OperationRecord, status: Oper
 
 function completeDeployment(state: EmulatorState, service: ServiceRecord, operation: OperationRecord, now: number): void {
   const config = operation.plan.nextConfig ?? service.config;
-  const failure = operation.plan.fails ? 'Deployment failed (injected by the emulator).' : deploymentFailure(state, service, config, now);
+  const failure: DeploymentFailure | undefined = operation.plan.fails ? { reason: 'Deployment failed (injected by the emulator).', instance: 'none' } : deploymentFailure(state, service, config, now);
   if (failure === undefined) {
     service.config = config;
     service.instanceId = hex32();
@@ -74,8 +115,7 @@ function completeDeployment(state: EmulatorState, service: ServiceRecord, operat
     logApplication(state, service, startupLines(service));
     return;
   }
-  logDeployment(state, service, operation.id, [failure]);
-  logServiceEvents(state, service, [`Deployment with ID : ${operation.id} failed. Failure reason : ${failure}`]);
+  writeFailure(state, service, operation.id, config, failure);
   const wasRunning = operation.plan.previousStatus === 'RUNNING' && operation.type !== 'CREATE_SERVICE';
   if (!wasRunning) {
     const status = operation.type === 'RESUME_SERVICE' ? 'PAUSED' : 'CREATE_FAILED';
@@ -98,17 +138,7 @@ export function advance(state: EmulatorState, service: ServiceRecord, operation:
   if (operation.status === 'PENDING') {
     operation.status = 'IN_PROGRESS';
     operation.updatedAt = now;
-    if (DEPLOYING.includes(operation.type)) {
-      const config = operation.plan.nextConfig ?? service.config;
-      const image = config.sourceConfiguration.ImageRepository;
-      const registry = image?.ImageRepositoryType === 'ECR_PUBLIC' ? 'ECR Public' : 'ECR';
-      logDeployment(state, service, operation.id, [
-        `Pulling image ${image?.ImageIdentifier ?? ''} from ${registry} repository.`,
-        `Successfully pulled your application image from ${registry}.`,
-        `Provisioning instances and deploying image for ${config.networkConfiguration.IngressConfiguration?.IsPubliclyAccessible === false ? 'privately' : 'publicly'} accessible service.`,
-        `Performing health check on ${healthCheckDescription(service, config)}.`,
-      ]);
-    }
+    if (DEPLOYING.includes(operation.type)) logDeployment(state, service, operation.id, deploymentStartLines(service, operation.plan.nextConfig ?? service.config));
   } else if (operation.status === 'ROLLBACK_IN_PROGRESS') {
     finish(service, operation, 'ROLLBACK_SUCCEEDED', operation.plan.previousStatus, now);
     logServiceEvents(state, service, [`Rollback completed. Service status is set to ${operation.plan.previousStatus}.`]);

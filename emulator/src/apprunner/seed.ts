@@ -8,7 +8,8 @@ import { AwsError } from '../protocol';
 import type { EmulatorState } from '../state';
 import { validateInput } from '../validation';
 import type { ServiceRecord } from './records';
-import { logApplication, logServiceEvents, startupLines } from './serviceLogs';
+import { deploymentStartLines, exitedAtStartup, writeFailure } from './lifecycle';
+import { logApplication, logDeployment, logServiceEvents, startupLines } from './serviceLogs';
 import { addServiceRecord, configFromCreate } from './services';
 import { APP_RUNNER_REGIONS } from './regions';
 
@@ -60,8 +61,8 @@ export function seedServices(state: EmulatorState, request: SeedServicesRequest)
     service.serving = service.status === 'RUNNING';
     if (spec.authKey !== undefined) service.authKeyOverride = spec.authKey;
     const succeeded = service.status !== 'CREATE_FAILED';
-    const settled = (type: 'CREATE_SERVICE' | 'DELETE_SERVICE', status: 'SUCCEEDED' | 'FAILED') => ({
-      id: uuid(),
+    const settled = (id: string, type: 'CREATE_SERVICE' | 'DELETE_SERVICE', status: 'SUCCEEDED' | 'FAILED') => ({
+      id,
       type,
       status,
       targetArn: service.arn,
@@ -70,11 +71,21 @@ export function seedServices(state: EmulatorState, request: SeedServicesRequest)
       endedAt: now,
       plan: { previousStatus: 'OPERATION_IN_PROGRESS' as const, inProgressAt: now, completesAt: now },
     });
-    service.operations.push(settled('CREATE_SERVICE', succeeded ? 'SUCCEEDED' : 'FAILED'));
+    const operationId = uuid();
+    service.operations.push(settled(operationId, 'CREATE_SERVICE', succeeded ? 'SUCCEEDED' : 'FAILED'));
     // A DELETE_FAILED service was created, then a delete of it failed.
-    if (service.status === 'DELETE_FAILED') service.operations.push(settled('DELETE_SERVICE', 'FAILED'));
-    logServiceEvents(state, service, ['Service creation started.', `Service status is set to ${service.status}.`]);
-    if (service.serving) logApplication(state, service, startupLines(service));
+    if (service.status === 'DELETE_FAILED') service.operations.push(settled(uuid(), 'DELETE_SERVICE', 'FAILED'));
+    if (succeeded) {
+      logServiceEvents(state, service, ['Service creation started.', `Service status is set to ${service.status}.`]);
+      if (service.serving) logApplication(state, service, startupLines(service));
+    } else {
+      // What a creation whose application exits at start-up leaves: App Runner's deployment log
+      // with its reason, and the crashing instance's output.
+      logServiceEvents(state, service, ['Service creation started.']);
+      logDeployment(state, service, operationId, deploymentStartLines(service, service.config));
+      writeFailure(state, service, operationId, service.config, exitedAtStartup(service, service.config));
+      logServiceEvents(state, service, ['Service status is set to CREATE_FAILED.']);
+    }
     seeded.push(service);
   }
   state.changed();

@@ -22,8 +22,8 @@ export function logDeployment(state: EmulatorState, service: ServiceRecord, oper
   writeLines(state, state.region(service.region), serviceLogGroup(service), `deployment/${operationId}`, lines.map((line) => `[AppRunner] ${line}`));
 }
 
-export function logApplication(state: EmulatorState, service: ServiceRecord, lines: readonly string[]): void {
-  writeLines(state, state.region(service.region), applicationLogGroup(service), `instance/${service.instanceId}`, lines);
+export function logApplication(state: EmulatorState, service: ServiceRecord, lines: readonly string[], instanceId = service.instanceId): void {
+  writeLines(state, state.region(service.region), applicationLogGroup(service), `instance/${instanceId}`, lines);
 }
 
 /** An access-log line in the style of the uvicorn server a ZenML deployment runs. */
@@ -32,8 +32,8 @@ export function accessLine(method: string, path: string, status: number): string
   return `INFO:     10.0.${randomInt(0, 255)}.${randomInt(1, 255)}:${randomInt(32768, 60999)} - "${method} ${path} HTTP/1.1" ${status} ${reason[status] ?? ''}`.trimEnd();
 }
 
-export function startupLines(service: ServiceRecord): string[] {
-  const port = service.config.sourceConfiguration.ImageRepository?.ImageConfiguration?.Port ?? '8080';
+export function startupLines(service: ServiceRecord, config = service.config): string[] {
+  const port = config.sourceConfiguration.ImageRepository?.ImageConfiguration?.Port ?? '8080';
   const deployment = service.tags['zenml-deployment-name'] ?? service.name;
   return [
     `INFO:     Started server process [${randomInt(7, 60)}]`,
@@ -43,6 +43,29 @@ export function startupLines(service: ServiceRecord): string[] {
     `INFO:     Uvicorn running on http://0.0.0.0:${port} (Press CTRL+C to quit)`,
   ];
 }
+
+/**
+ * What the stand-in ZenML server prints when it cannot start (an image tagged `fail-deploy`): the
+ * start-up, a Python traceback, a JSON error record as ZenML's structured logging writes it, and
+ * the exit, in the new instance's stream, before App Runner reports the failed deployment.
+ */
+export function crashLines(service: ServiceRecord): string[] {
+  const deployment = service.tags['zenml-deployment-name'] ?? service.name;
+  return [
+    `INFO:     Started server process [${randomInt(7, 60)}]`,
+    'INFO:     Waiting for application startup.',
+    `Deployment '${deployment}' is initializing its pipeline runtime.`,
+    'ERROR:    Traceback (most recent call last):',
+    '  File "/app/zenml/deployers/server/app.py", line 88, in lifespan',
+    '    runtime.initialize()',
+    `RuntimeError: the pipeline snapshot of deployment '${deployment}' could not be loaded: the ZenML server refused the API token (401)`,
+    JSON.stringify({ level: 'ERROR', logger: 'zenml.deployers.server', message: 'startup failed', deployment, error: 'RuntimeError', status_code: 401 }),
+    'ERROR:    Application startup failed. Exiting.',
+  ];
+}
+
+/** App Runner's words for an instance that exited, in the deployment's log. */
+export const EXITED_LINE = 'Your application stopped or failed to start. See logs for more information. Container exit code: 1';
 
 export function healthCheckDescription(service: ServiceRecord, config = service.config): string {
   const check = config.healthCheckConfiguration;

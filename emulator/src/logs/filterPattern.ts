@@ -1,107 +1,111 @@
-// CloudWatch Logs filter patterns, the subset the emulator understands: terms (all must match),
-// "quoted phrases", ?optional terms (any must match), -excluded terms, %regular expressions% and
-// JSON conditions `{ $.a.b = "x" && $.n > 3 }`. Anything else (space-delimited `[...]` patterns)
-// is refused rather than silently mis-matched.
+// CloudWatch Logs filter patterns, as FilterLogEvents and StartLiveTail apply them (AWS's "Filter
+// pattern syntax for metric filters, subscription filters, filter log events, and Live Tail"):
+//   - terms: `ERROR Exception` (all must appear, case-sensitive, anywhere in the message),
+//     `"exact phrase: with punctuation"`, `-excluded`, `?ERROR ?WARN` (any of the `?` groups);
+//   - a standalone regular expression: `%[Ee]rror|[Ff]ail%`;
+//   - JSON: `{ $.level = "ERROR" && ($.latency > 500 || $.user.id NOT EXISTS) }` (filterJson.ts);
+//   - space-delimited: `[ip, user, ..., status = 4*, bytes > 1000]` (filterDelimited.ts).
+// A pattern CloudWatch would refuse answers InvalidParameterException. Where AWS's documentation
+// is silent or contradicts itself, the choice made is listed in the emulator's README.
 import { AwsError } from '../protocol';
+import { readQuoted } from './filterConditions';
+import { delimitedMatcher } from './filterDelimited';
+import { jsonMatcher } from './filterJson';
+import { compileRegex, invalidPattern, invalidTerm } from './filterValues';
 
 export type MessageMatcher = (message: string) => boolean;
 
-function invalid(pattern: string, why: string): AwsError {
-  return new AwsError('InvalidParameterException', `Invalid character(s) in term or unsupported filter pattern '${pattern}': ${why}`);
+interface TermGroup {
+  required: string[];
+  excluded: string[];
 }
 
+const BARE_TERM = /^[A-Za-z0-9_]+$/;
+
+/**
+ * Terms, split into groups at each `?` term: the event matches when one group matches, and a group
+ * matches when all its terms appear and none of its `-` terms does. `?ERROR ?WARN` is ERROR or WARN;
+ * `?ERROR MainThread ?WARN Deadlock` is (ERROR and MainThread) or (WARN and Deadlock), the form
+ * AWS's CDK writes for term groups. Terms outside quotes may hold only letters, digits and `_`.
+ */
 function termMatcher(pattern: string): MessageMatcher {
-  const tokens = pattern.match(/[?-]?"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
-  const required: string[] = [];
-  const optional: string[] = [];
-  const excluded: string[] = [];
-  for (const token of tokens) {
-    const marker = token[0] === '?' || token[0] === '-' ? token[0] : '';
-    let term = marker ? token.slice(1) : token;
-    if (term.startsWith('"')) term = term.slice(1, -1).replace(/\\(.)/g, '$1');
-    if (term === '') throw invalid(pattern, 'empty term');
-    (marker === '?' ? optional : marker === '-' ? excluded : required).push(term);
+  const groups: TermGroup[] = [{ required: [], excluded: [] }];
+  let i = 0;
+  let matchesAll = false;
+  while (i < pattern.length) {
+    if (/\s/.test(pattern[i])) {
+      i++;
+      continue;
+    }
+    let marker = '';
+    if (pattern[i] === '?' || pattern[i] === '-') {
+      marker = pattern[i++];
+      // `"ERROR" - "Exiting"`: a marker may stand apart from its term.
+      while (i < pattern.length && /\s/.test(pattern[i])) i++;
+      if (i >= pattern.length) throw invalidTerm(marker);
+    }
+    let term: string;
+    let quoted = false;
+    const start = i;
+    if (pattern[i] === '"') {
+      const read = readQuoted(pattern, i);
+      if (!read) throw invalidPattern('a double quote is not closed');
+      if (read.value === '') throw invalidTerm('""');
+      term = read.value;
+      quoted = true;
+      i = read.end;
+      if (i < pattern.length && !/\s/.test(pattern[i])) throw invalidTerm(pattern.slice(start).split(/\s/)[0]);
+    } else {
+      let end = i;
+      while (end < pattern.length && !/\s/.test(pattern[end])) end++;
+      term = pattern.slice(i, end);
+      i = end;
+      if (!BARE_TERM.test(term)) throw invalidTerm(term);
+    }
+    if (marker === '?') groups.push({ required: [], excluded: [] });
+    const group = groups[groups.length - 1];
+    // `" "` is AWS's documented way to match every event.
+    if (quoted && term.trim() === '') {
+      if (marker === '-') throw invalidTerm(`"${term}"`);
+      if (marker === '?' || groups.length === 1) matchesAll = true;
+      continue;
+    }
+    (marker === '-' ? group.excluded : group.required).push(term);
   }
+  const alternatives = groups.filter((group) => group.required.length > 0 || group.excluded.length > 0);
+  if (matchesAll && alternatives.length === 0) return () => true;
   return (message) =>
-    required.every((term) => message.includes(term)) &&
-    (optional.length === 0 || optional.some((term) => message.includes(term))) &&
-    !excluded.some((term) => message.includes(term));
+    alternatives.some((group) => group.required.every((term) => message.includes(term)) && !group.excluded.some((term) => message.includes(term)));
 }
 
-type Comparison = '=' | '!=' | '<' | '>' | '<=' | '>=';
-
-function valueAt(document: unknown, path: string): unknown {
-  let current = document;
-  for (const part of path.split('.').slice(1)) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
-function condition(pattern: string, text: string): (document: unknown) => boolean {
-  const match = /^\s*(\$(?:\.[\w-]+)+)\s*(!=|<=|>=|=|<|>)\s*(.+?)\s*$/.exec(text);
-  if (!match) throw invalid(pattern, `cannot read the condition "${text.trim()}"`);
-  const [, path, operator, rawValue] = match as unknown as [string, string, Comparison, string];
-  if (rawValue.startsWith('"') || /^[A-Za-z*]/.test(rawValue)) {
-    if (operator !== '=' && operator !== '!=') throw invalid(pattern, `${operator} needs a number`);
-    const literal = rawValue.startsWith('"') ? rawValue.slice(1, -1) : rawValue;
-    const wildcard = new RegExp(`^${literal.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    return (document) => {
-      const value = valueAt(document, path);
-      const text = typeof value === 'string' ? value : JSON.stringify(value);
-      const matches = value !== undefined && wildcard.test(text);
-      return operator === '=' ? matches : !matches;
-    };
-  }
-  const number = Number(rawValue);
-  if (!Number.isFinite(number)) throw invalid(pattern, `"${rawValue}" is not a value`);
-  return (document) => {
-    const value = valueAt(document, path);
-    if (typeof value !== 'number') return operator === '!=';
-    switch (operator) {
-      case '=': return value === number;
-      case '!=': return value !== number;
-      case '<': return value < number;
-      case '>': return value > number;
-      case '<=': return value <= number;
-      case '>=': return value >= number;
-    }
-  };
-}
-
-function jsonMatcher(pattern: string): MessageMatcher {
-  const body = pattern.trim().slice(1, -1);
-  if (/[()]/.test(body)) throw invalid(pattern, 'parentheses are not supported by the emulator');
-  // && binds tighter than ||.
-  const alternatives = body.split('||').map((part) => part.split('&&').map((text) => condition(pattern, text)));
-  return (message) => {
-    let document: unknown;
-    try {
-      document = JSON.parse(message);
-    } catch {
-      return false;
-    }
-    return alternatives.some((all) => all.every((check) => check(document)));
-  };
-}
-
-export function compileFilterPattern(pattern: string | undefined): MessageMatcher {
-  const text = (pattern ?? '').trim();
+function compile(text: string): MessageMatcher {
   if (text === '') return () => true;
   if (text.startsWith('{')) {
-    if (!text.endsWith('}')) throw invalid(text, 'unbalanced braces');
+    if (!text.endsWith('}')) throw new AwsError('InvalidParameterException', "If a filter pattern starts with '{' it must end with '}'");
     return jsonMatcher(text);
   }
-  if (text.startsWith('[')) throw invalid(text, 'space-delimited patterns are not supported by the emulator');
-  if (text.length > 1 && text.startsWith('%') && text.endsWith('%')) {
-    let regExp: RegExp;
-    try {
-      regExp = new RegExp(text.slice(1, -1));
-    } catch {
-      throw invalid(text, 'not a regular expression');
-    }
+  if (text.startsWith('[')) {
+    if (!text.endsWith(']')) throw invalidPattern("a space-delimited pattern that starts with '[' must end with ']'");
+    return delimitedMatcher(text);
+  }
+  if (text.length > 1 && text.startsWith('%') && text.endsWith('%') && text.indexOf('%', 1) === text.length - 1) {
+    const regExp = compileRegex(text.slice(1, -1));
     return (message) => regExp.test(message);
   }
   return termMatcher(text);
+}
+
+// FilterLogEvents is called page after page with the same pattern, Live Tail keeps one: compile once.
+const compiled = new Map<string, MessageMatcher>();
+const CACHE_SIZE = 100;
+
+/** The matcher for `pattern` (undefined or blank: every event); throws InvalidParameterException. */
+export function compileFilterPattern(pattern: string | undefined): MessageMatcher {
+  const text = (pattern ?? '').trim();
+  const cached = compiled.get(text);
+  if (cached) return cached;
+  const matcher = compile(text);
+  if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(text, matcher);
+  return matcher;
 }

@@ -127,30 +127,111 @@ function parseFilterToken(token: string): Position {
   return { timestamp: Number(match[1]), seq: Number(match[2]) };
 }
 
+/**
+ * How many events one FilterLogEvents call looks at before it answers. AWS too stops a search
+ * after a while and answers fewer events (even none) with a nextToken; a client pages until the
+ * token is absent.
+ */
+export const FILTER_SCAN_BUDGET = 50_000;
+
+interface Cursor {
+  stream: LogStreamRecord;
+  index: number;
+  end: number;
+}
+
+/** A min-heap of stream cursors by their current event: the k-way merge of FilterLogEvents. */
+class CursorHeap {
+  private readonly items: Cursor[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): Cursor {
+    return this.items[0];
+  }
+
+  push(cursor: Cursor): void {
+    const items = this.items;
+    items.push(cursor);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.before(items[parent], items[i])) break;
+      [items[parent], items[i]] = [items[i], items[parent]];
+      i = parent;
+    }
+  }
+
+  /** The top cursor moved on: drop it when exhausted, else restore the order. */
+  advanceTop(): void {
+    const items = this.items;
+    const top = items[0];
+    top.index++;
+    if (top.index >= top.end) {
+      const last = items.pop() as Cursor;
+      if (items.length === 0) return;
+      items[0] = last;
+    }
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < items.length && !this.before(items[smallest], items[left])) smallest = left;
+      if (right < items.length && !this.before(items[smallest], items[right])) smallest = right;
+      if (smallest === i) return;
+      [items[smallest], items[i]] = [items[i], items[smallest]];
+      i = smallest;
+    }
+  }
+
+  private before(a: Cursor, b: Cursor): boolean {
+    return compareEvents(a.stream.events[a.index], b.stream.events[b.index]) <= 0;
+  }
+}
+
+/**
+ * One page: the streams' events in the time range (after the token's position) merged by time,
+ * filtered, until `limit` events, 1 MB, or the scan budget. Work is proportional to the events
+ * looked at, not to the group's size, so paging through 100,000 events stays linear.
+ */
 export function filterEvents(query: FilterQuery): FilterPage {
   const after = query.nextToken === undefined ? undefined : parseFilterToken(query.nextToken);
   const limit = query.limit ?? 10_000;
-  const candidates: FilteredEvent[] = [];
+  const heap = new CursorHeap();
   for (const stream of query.streams) {
     const events = stream.events;
     let low = query.startTime === undefined ? 0 : upperBound(events, query.startTime - 1, Number.MAX_SAFE_INTEGER);
     if (after) low = Math.max(low, upperBound(events, after.timestamp, after.seq));
     const high = query.endTime === undefined ? events.length : upperBound(events, query.endTime, Number.MAX_SAFE_INTEGER);
-    for (let i = low; i < high; i++) {
-      if (query.matcher(events[i].message)) candidates.push({ event: events[i], logStreamName: stream.name });
-    }
+    if (low < high) heap.push({ stream, index: low, end: high });
   }
-  // Each stream is already in order; only several streams need interleaving.
-  if (query.streams.length > 1) candidates.sort((a, b) => compareEvents(a.event, b.event));
   const page: FilteredEvent[] = [];
   let bytes = 0;
-  for (const candidate of candidates) {
-    const size = eventSize(candidate.event);
-    if (page.length >= limit || bytes + size > MAX_RESPONSE_BYTES) break;
-    bytes += size;
-    page.push(candidate);
+  let scanned = 0;
+  let last: LogEventRecord | undefined;
+  let more = false;
+  while (heap.size > 0) {
+    if (scanned >= FILTER_SCAN_BUDGET) {
+      more = true;
+      break;
+    }
+    const cursor = heap.peek();
+    const event = cursor.stream.events[cursor.index];
+    if (query.matcher(event.message)) {
+      const size = eventSize(event);
+      if (page.length >= limit || bytes + size > MAX_RESPONSE_BYTES) {
+        more = true;
+        break;
+      }
+      bytes += size;
+      page.push({ event, logStreamName: cursor.stream.name });
+    }
+    scanned++;
+    last = event;
+    heap.advanceTop();
   }
-  const last = page[page.length - 1]?.event;
-  const more = page.length < candidates.length;
   return { events: page, ...(more && last ? { nextToken: Buffer.from(`after:${last.timestamp}:${last.seq}`).toString('base64url') } : {}) };
 }
