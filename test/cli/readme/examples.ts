@@ -1,5 +1,7 @@
 // The CLI examples of the README, run for real against the bundled emulator: `generate.ts` writes
 // their output into the README, `readmeExamples.test.ts` checks the README still matches.
+import { ControlClient } from '../../../emulator/src/controlClient';
+import { localServiceUrl } from '../../../emulator/src/server';
 import { spawnEmulator } from '../../support/emulatorProcess';
 import { runCli } from '../support/runCli';
 
@@ -10,6 +12,18 @@ export interface Example {
   args: string[];
   /** Whether the block shows stderr (progress) before stdout. */
   stderr?: boolean;
+  /** Runs first (e.g. sends traffic), given the emulator's URL. */
+  before?: (emulatorUrl: string) => Promise<void>;
+}
+
+/** Real traffic for the metrics examples: 10 answered requests and 2 to a path the service lacks. */
+async function trafficToWeatherAgent(emulatorUrl: string): Promise<void> {
+  const services = (await new ControlClient(emulatorUrl).state()).regions['us-east-1'].services;
+  const service = services.find((candidate) => candidate.name.startsWith('zenml-weather-agent-') && candidate.status === 'RUNNING');
+  if (!service) throw new Error('the examples deploy weather-agent before its metrics are read');
+  const base = localServiceUrl(emulatorUrl, service.url);
+  for (let i = 0; i < 10; i++) await (await fetch(`${base}/health`)).arrayBuffer();
+  for (let i = 0; i < 2; i++) await (await fetch(`${base}/missing`)).arrayBuffer();
 }
 
 export const EXAMPLES: readonly Example[] = [
@@ -19,7 +33,8 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'deploy', args: ['deploy', 'weather-agent.zenml.deployer.yaml', '--yes', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'redeploy-noop', args: ['deploy', 'weather-agent.zenml.deployer.yaml', '--yes', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'list', args: ['list', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
-  { id: 'status', args: ['status', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
+  { id: 'status', args: ['status', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'], before: trafficToWeatherAgent },
+  { id: 'metrics', args: ['metrics', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
   { id: 'pause', args: ['pause', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'resume', args: ['resume', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
   { id: 'logs', args: ['logs', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
@@ -34,6 +49,7 @@ export async function runExamples(): Promise<Map<string, string>> {
   try {
     for (const example of EXAMPLES) {
       const args = example.args.map((arg) => (arg === 'ENDPOINT' ? emulator.url : arg));
+      await example.before?.(emulator.url);
       const run = await runCli(args);
       const output = (example.stderr ? run.stderr : '') + run.stdout;
       const exit = run.code === 0 ? '' : `[exit ${run.code}]\n`;
@@ -58,7 +74,10 @@ export function normalize(text: string): string {
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
     // The stand-in server's log lines: its process id and the probing client's address.
     .replace(/server process \[\d+\]/g, 'server process [<pid>]')
-    .replace(/\b\d{1,3}(\.\d{1,3}){3}:\d+\b/g, '<ip>:<port>');
+    .replace(/\b\d{1,3}(\.\d{1,3}){3}:\d+\b/g, '<ip>:<port>')
+    // Measured latencies and the CPU/memory they drive.
+    .replace(/\b(p50|p90|p99) [\d.]+ m?s\b/g, '$1 <ms>')
+    .replace(/[\d.]+ % average, [\d.]+ % peak/g, '<pct> average, <pct> peak');
 }
 
 const BLOCK = /(<!-- cli-example:([\w-]+) -->\n```text\n)([\s\S]*?)(```\n<!-- \/cli-example -->)/g;
