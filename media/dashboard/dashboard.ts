@@ -101,7 +101,7 @@ function plotOptions(chart: Chart, data: DashboardData, width: number): uPlot.Op
           stroke: themeColour(series.colour, '#3794ff'),
           width: 1.5,
           spanGaps: false,
-          points: { show: chart.times.length <= 3 },
+          points: { show: chart.times.length <= 3, size: 7 },
           value: (_u, value) => (value === null || value === undefined ? '–' : formatValue(chart.unit, value)),
         }),
       ),
@@ -160,9 +160,11 @@ function renderCharts(data: DashboardData): void {
 function render(data: DashboardData): void {
   current = data;
   setRange(data.range);
+  // Which range the charts show (tests and screen readers can tell a reload has landed).
+  document.body.dataset.shown = data.range;
   element('error').hidden = true;
   const perPoint = data.period % 3600 === 0 ? `${data.period / 3600} h` : `${data.period / 60} min`;
-  element('meta').textContent = `${data.status} · one point per ${perPoint} · updated ${new Date(data.loadedAt).toLocaleTimeString()}`;
+  element('meta').textContent = `${document.body.dataset.region ?? ''} · ${data.status} · one point per ${perPoint} · updated ${new Date(data.loadedAt).toLocaleTimeString()}`;
   setStatus('', false);
   renderSummary(data.summary);
   renderEmpty(data);

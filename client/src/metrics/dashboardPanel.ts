@@ -150,7 +150,7 @@ export class DashboardPanel implements vscode.Disposable {
 <link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
 <title>Dashboard: ${escapeHtml(this.target.serviceName)}</title>
 </head>
-<body data-range="${this.range}">
+<body data-range="${this.range}" data-region="${escapeHtml(this.target.region)}">
 <header class="toolbar">
   <div class="heading"><h1>${escapeHtml(this.target.serviceName)}</h1><span class="meta" id="meta">${escapeHtml(this.target.region)}</span></div>
   <div class="controls">

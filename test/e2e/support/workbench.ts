@@ -218,6 +218,10 @@ export class Workbench {
 
   /** Runs a command from the palette (F1) by its title as shown there. */
   async runCommand(title: string): Promise<void> {
+    // Keys typed while a webview (a dashboard) has the focus go to its page, not to the workbench.
+    if ((await this.page.evaluate("document.activeElement?.tagName ?? ''")) === 'IFRAME') {
+      await this.page.locator('.tabs-container .tab.active').first().click();
+    }
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
