@@ -12,11 +12,13 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+const scriptStart = performance.now();
 const vscode = acquireVsCodeApi();
 const CHART_HEIGHT = 170;
 const plots = new Map<string, uPlot>();
 let current: DashboardData | undefined;
 let paintedSent = false;
+let dataAt: number | undefined;
 
 function element<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -146,18 +148,17 @@ function renderCharts(data: DashboardData): void {
     plots.set(chart.metric, new uPlot(plotOptions(chart, data, plotWidth(target)), aligned, target));
   }
   if (!paintedSent && plots.size > 0) {
-    // After the browser has drawn the canvases: the figure the extension logs as first paint.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (paintedSent) return;
-        paintedSent = true;
-        vscode.postMessage({ type: 'painted', charts: document.querySelectorAll('.chart canvas').length, sinceStart: performance.now() });
-      }),
-    );
+    // At the next frame, with the canvases drawn: the figure the extension logs as first paint.
+    requestAnimationFrame(() => {
+      if (paintedSent) return;
+      paintedSent = true;
+      vscode.postMessage({ type: 'painted', charts: document.querySelectorAll('.chart canvas').length, sinceStart: performance.now(), scriptStart, dataAt });
+    });
   }
 }
 
 function render(data: DashboardData): void {
+  dataAt ??= performance.now();
   current = data;
   setRange(data.range);
   // Which range the charts show (tests and screen readers can tell a reload has landed).

@@ -3,6 +3,7 @@
 // panel is visible; errors are shown in the panel with Retry. The page loads nothing but the
 // extension's own script and styles (CSP with a nonce, resources only from dist/ and media/).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { productLog } from '../productLog';
 import { DEFAULT_RANGE, isRangeId, RANGES, type DashboardData, type FromWebview, type RangeId, type ToWebview } from './protocol';
@@ -24,6 +25,22 @@ export interface DashboardSource {
   deploymentName(): Promise<string | undefined>;
 }
 
+let assets: { script: string; style: string } | undefined;
+
+/**
+ * The page's script and styles (dist/dashboard.js and .css, uPlot's included), read once and put
+ * into the page under the nonce: in VS Code for the Web every resource a webview fetches takes a
+ * round trip through the workbench, which made the first paint twice as slow.
+ */
+function pageAssets(extensionUri: vscode.Uri): { script: string; style: string } {
+  if (!assets) {
+    const read = (name: string) => readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', name).fsPath, 'utf8');
+    // Neither may end the element it sits in.
+    assets = { script: read('dashboard.js').replace(/<\/script/gi, '<\\/script'), style: read('dashboard.css').replace(/<\/style/gi, '<\\/style') };
+  }
+  return assets;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -36,6 +53,12 @@ export class DashboardPanel implements vscode.Disposable {
   private lastLoadedAt = 0;
   private generation = 0;
   private painted = false;
+  /** Milestones after openedAt (ms), for the first-paint log line. */
+  private readonly milestones: { ready?: number; data?: number } = {};
+  /** The first load, started with the panel so it runs while the page loads. */
+  private firstLoad: Promise<void> | undefined;
+  /** Whether the page's script runs and listens (the page is dropped while the panel is hidden). */
+  private pageReady = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
@@ -63,6 +86,7 @@ export class DashboardPanel implements vscode.Disposable {
       },
       (error: unknown) => productLog.warn(`Dashboard of ${target.serviceName}: could not read its deployment name`, error),
     );
+    this.firstLoad = this.refresh(false);
     this.onVisibility();
   }
 
@@ -72,11 +96,18 @@ export class DashboardPanel implements vscode.Disposable {
 
   private onMessage(message: FromWebview): void {
     switch (message.type) {
-      case 'ready':
-        // A page (re)loaded, e.g. after being hidden: give it what it showed, or load.
-        if (this.last && Date.now() - this.lastLoadedAt < REFRESH_MS) void this.post(this.last);
+      case 'ready': {
+        this.pageReady = true;
+        this.milestones.ready ??= Date.now() - this.openedAt;
+        // The page (re)loaded: the first time it gets the load started with the panel; after being
+        // hidden (the page is not kept), what it showed, or a fresh load when that is old.
+        const first = this.firstLoad;
+        this.firstLoad = undefined;
+        if (first) void first.then(() => this.last && this.post(this.last));
+        else if (this.last && Date.now() - this.lastLoadedAt < REFRESH_MS) void this.post(this.last);
         else void this.refresh(false);
         return;
+      }
       case 'range':
         if (isRangeId(message.range) && message.range !== this.range) {
           this.range = message.range;
@@ -90,7 +121,11 @@ export class DashboardPanel implements vscode.Disposable {
       case 'painted':
         if (!this.painted) {
           this.painted = true;
-          productLog.info(`Dashboard first paint for ${this.target.serviceName}: ${Date.now() - this.openedAt} ms after Show Dashboard (${message.charts} charts, page ${Math.round(message.sinceStart)} ms)`);
+          const { ready, data } = this.milestones;
+          productLog.info(
+            `Dashboard first paint for ${this.target.serviceName}: ${Date.now() - this.openedAt} ms after Show Dashboard ` +
+              `(${message.charts} charts; page script ready at ${ready ?? '?'} ms, metrics read at ${data ?? '?'} ms, in the page: script at ${Math.round(message.scriptStart)} ms, data at ${Math.round(message.dataAt ?? -1)} ms, painted at ${Math.round(message.sinceStart)} ms)`,
+          );
         }
         return;
     }
@@ -98,6 +133,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   /** Refreshes on a timer only while visible; coming back after a while refreshes at once. */
   private onVisibility(): void {
+    if (!this.panel.visible) this.pageReady = false;
     if (this.panel.visible) {
       if (!this.timer) this.timer = setInterval(() => void this.refresh(true), REFRESH_MS);
       if (this.last && Date.now() - this.lastLoadedAt >= REFRESH_MS) void this.refresh(true);
@@ -115,6 +151,7 @@ export class DashboardPanel implements vscode.Disposable {
       const data = await this.source.load(range, automatic);
       if (generation !== this.generation) return; // a newer refresh (another range) won
       this.lastLoadedAt = Date.now();
+      this.milestones.data ??= this.lastLoadedAt - this.openedAt;
       await this.post({ type: 'data', data });
     } catch (error) {
       if (generation !== this.generation) return;
@@ -123,8 +160,10 @@ export class DashboardPanel implements vscode.Disposable {
     }
   }
 
+  /** Sends to the page once it listens; what it missed meanwhile is sent on 'ready'. */
   private async post(message: ToWebview): Promise<void> {
     if (message.type !== 'loading') this.last = message;
+    if (!this.pageReady) return;
     try {
       await this.panel.webview.postMessage(message);
     } catch {
@@ -135,8 +174,7 @@ export class DashboardPanel implements vscode.Disposable {
   private html(): string {
     const webview = this.panel.webview;
     const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dashboard.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dashboard.css'));
+    const { script, style } = pageAssets(this.extensionUri);
     const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`].join('; ');
     const ranges = RANGES.map(
       (range) => `<button type="button" class="range" data-range="${range.id}" aria-pressed="${range.id === this.range}" title="The last ${range.words}">${range.label}</button>`,
@@ -147,7 +185,7 @@ export class DashboardPanel implements vscode.Disposable {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
+<style nonce="${nonce}">${style}</style>
 <title>Dashboard: ${escapeHtml(this.target.serviceName)}</title>
 </head>
 <body data-range="${this.range}" data-region="${escapeHtml(this.target.region)}">
@@ -163,7 +201,7 @@ export class DashboardPanel implements vscode.Disposable {
 <div id="empty" class="empty" hidden></div>
 <section id="summary" class="summary" aria-label="Summary"></section>
 <main id="charts" class="charts"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}">${script}</script>
 </body>
 </html>`;
   }

@@ -69,8 +69,8 @@ export type FromWebview =
   | { type: 'range'; range: RangeId }
   | { type: 'refresh' }
   | { type: 'retry' }
-  /** The first chart was drawn: `sinceStart` is ms from the page's start to the first canvas paint. */
-  | { type: 'painted'; charts: number; sinceStart: number };
+  /** The first charts were drawn: page times (ms since the page's start) of the paint, the script's start and the data's arrival. */
+  | { type: 'painted'; charts: number; sinceStart: number; scriptStart: number; dataAt: number | undefined };
 
 export function isRangeId(value: unknown): value is RangeId {
   return RANGES.some((range) => range.id === value);
