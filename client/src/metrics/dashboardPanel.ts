@@ -3,7 +3,6 @@
 // panel is visible; errors are shown in the panel with Retry. The page loads nothing but the
 // extension's own script and styles (CSP with a nonce, resources only from dist/ and media/).
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { productLog } from '../productLog';
 import { DEFAULT_RANGE, isRangeId, RANGES, type DashboardData, type FromWebview, type RangeId, type ToWebview } from './protocol';
@@ -23,22 +22,6 @@ export interface DashboardSource {
   load(range: RangeId, automatic: boolean): Promise<DashboardData>;
   /** The deployment's name for the title, when the service belongs to one. */
   deploymentName(): Promise<string | undefined>;
-}
-
-let assets: { script: string; style: string } | undefined;
-
-/**
- * The page's script and styles (dist/dashboard.js and .css, uPlot's included), read once and put
- * into the page under the nonce: in VS Code for the Web every resource a webview fetches takes a
- * round trip through the workbench, which made the first paint twice as slow.
- */
-function pageAssets(extensionUri: vscode.Uri): { script: string; style: string } {
-  if (!assets) {
-    const read = (name: string) => readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', name).fsPath, 'utf8');
-    // Neither may end the element it sits in.
-    assets = { script: read('dashboard.js').replace(/<\/script/gi, '<\\/script'), style: read('dashboard.css').replace(/<\/style/gi, '<\\/style') };
-  }
-  return assets;
 }
 
 function escapeHtml(text: string): string {
@@ -174,7 +157,8 @@ export class DashboardPanel implements vscode.Disposable {
   private html(): string {
     const webview = this.panel.webview;
     const nonce = randomBytes(16).toString('base64');
-    const { script, style } = pageAssets(this.extensionUri);
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dashboard.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dashboard.css'));
     const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`].join('; ');
     const ranges = RANGES.map(
       (range) => `<button type="button" class="range" data-range="${range.id}" aria-pressed="${range.id === this.range}" title="The last ${range.words}">${range.label}</button>`,
@@ -185,7 +169,7 @@ export class DashboardPanel implements vscode.Disposable {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">${style}</style>
+<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
 <title>Dashboard: ${escapeHtml(this.target.serviceName)}</title>
 </head>
 <body data-range="${this.range}" data-region="${escapeHtml(this.target.region)}">
@@ -201,7 +185,7 @@ export class DashboardPanel implements vscode.Disposable {
 <div id="empty" class="empty" hidden></div>
 <section id="summary" class="summary" aria-label="Summary"></section>
 <main id="charts" class="charts"></main>
-<script nonce="${nonce}">${script}</script>
+<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
   }
