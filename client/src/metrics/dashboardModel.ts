@@ -52,7 +52,7 @@ function chartOf(loaded: LoadedMetrics, metric: MetricName, title: string, unit:
 export function buildDashboardData(loaded: LoadedMetrics, status: string, range: RangeId, now: number, automatic = false): DashboardData {
   const summary = summarize(loaded);
   const words = RANGES.find((candidate) => candidate.id === range)?.words ?? range;
-  const utilisation = (value: { average: number; max: number } | undefined) => (value ? `${value.average.toFixed(1)} % (peak ${value.max.toFixed(1)} %)` : '-');
+  const utilisation = (value: { average: number; max: number } | undefined) => (value ? `${value.average.toFixed(1)} %, peak ${value.max.toFixed(0)} %` : '-');
   const empty: DashboardData['empty'] =
     status === 'PAUSED'
       ? { kind: 'paused', message: 'The service is paused: it serves no requests and runs no instances. Resume it to see new traffic.' }

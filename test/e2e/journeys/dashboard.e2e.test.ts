@@ -60,6 +60,8 @@ async function chartCount(frame: FrameLocator): Promise<number> {
 
 void journey('Show Dashboard on a running service draws its charts from real traffic, and the range picker reloads them', async (workbench, session) => {
   await sendTraffic(session);
+  // The sandbox's start-up toast would cover the charts in the screenshots.
+  await workbench.runCommand('Notifications: Clear All Notifications');
   const frame = await openDashboard(workbench, WEATHER, /Dashboard: weather-agent/);
   await waitFor(`${CHARTS} charts in the dashboard`, async () => ((await chartCount(frame)) >= CHARTS ? true : undefined), 60_000);
   const requests = frame.locator('.stat', { hasText: 'Requests' }).locator('.value');
@@ -94,6 +96,7 @@ void journey('Show Dashboard on a running service draws its charts from real tra
   // Show Dashboard again reveals the same panel rather than opening a second.
   await new DeploymentsView(workbench).contextMenu(WEATHER, 'Show Dashboard');
   assert.equal(await workbench.page.locator('.tabs-container .tab', { hasText: /Dashboard: weather-agent/ }).count(), 1);
+  await workbench.closeTabs(/^Dashboard: /);
 });
 
 void journey('the paused sample says it is paused instead of showing empty charts', async (workbench) => {
@@ -103,4 +106,5 @@ void journey('the paused sample says it is paused instead of showing empty chart
   assert.match(await empty.innerText(), /^The service is paused: it serves no requests and runs no instances/);
   assert.match(await frame.locator('.stat', { hasText: 'Requests' }).innerText(), /\b0\b/);
   await workbench.screenshot('dashboard-paused');
+  await workbench.closeTabs(/^Dashboard: /);
 });

@@ -268,6 +268,20 @@ export class Workbench {
     return log && existsSync(log) ? readFileSync(log, 'utf8') : '';
   }
 
+  /**
+   * Closes the editor tabs whose label matches with their close buttons: for webviews, which keep
+   * the keyboard focus (F1 would go to their page), so the palette cannot close them.
+   */
+  async closeTabs(label: RegExp): Promise<void> {
+    const tabs = this.page.locator('.tabs-container .tab', { hasText: label });
+    while ((await tabs.count()) > 0) {
+      const tab = tabs.first();
+      await tab.hover();
+      await tab.locator('.tab-actions .action-label').first().click();
+      await waitFor(`the tab ${String(label)} to close`, async () => ((await tabs.count()) === 0 ? true : (await tab.isVisible()) ? undefined : true), UI_TIMEOUT);
+    }
+  }
+
   /** Between journeys: close menus and widgets, then every editor without saving its changes. */
   async reset(): Promise<void> {
     await this.escape();
