@@ -146,7 +146,7 @@ export class AwsRouter {
       const latency = this.faults.latency(target, operation);
       if (latency > 0) await delay(latency);
       const fault = this.faults.outcome(target, operation, service.internalErrorCode, {
-        action: `${service.model.signingName}:${operation}`,
+        action: `${service.iamPrefix ?? service.model.signingName}:${operation}`,
         principal: `arn:aws:iam::${this.accountId()}:user/${identity.accessKeyId}`,
       });
       if (fault.kind === 'drop') {

@@ -52,6 +52,8 @@ export interface AwsServiceDefinition {
    * Handlers of such services may return Date values: each protocol writes them its own way.
    */
   readonly protocols?: { query?: { xmlNamespace: string }; rpcV2Cbor?: boolean; awsQueryCompatible?: boolean };
+  /** The service's prefix in IAM actions when it is not the signing name (CloudWatch: `cloudwatch`, signed `monitoring`). */
+  readonly iamPrefix?: string;
   /** Error codes as the query protocol names them (`InvalidParameterValueException` -> `InvalidParameterValue`). */
   readonly queryErrorCodes?: Readonly<Record<string, string>>;
 }

@@ -114,6 +114,7 @@ function checkQueries(queries: readonly MetricDataQuery[], accountId: string): v
 export function cloudWatchService(state: EmulatorState): AwsServiceDefinition {
   return {
     model: cloudwatchModel,
+    iamPrefix: 'cloudwatch',
     validationErrorCode: 'ValidationError',
     internalErrorCode: 'InternalServiceFault',
     queryErrorCodes: CLOUDWATCH_QUERY_CODES,

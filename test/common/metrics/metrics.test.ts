@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAwsClients, type AwsServiceName } from '../../../common/src/aws/clientFactory';
 import type { MetricResult } from '../../../common/src/aws/cloudWatch';
+import { AwsCallError } from '../../../common/src/aws/errors';
 import {
   buildMetricQuery,
   choosePeriod,
@@ -149,6 +150,23 @@ void describe('metrics against the emulator, with the client factory', () => {
       assert.ok((summary.latency.p99 ?? 0) > 0);
       assert.deepEqual(await loadHealthCounts(clients, service), { requests: 4, errors5xx: 0 });
       assert.equal(calls.length, 2);
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  void it('a refused call names the IAM action to grant, cloudwatch:GetMetricData', async () => {
+    const clients = createAwsClients({ region: 'us-east-1', endpoint: t.emulator.url }, { credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    await t.emulator.control.addFault({ operation: 'GetMetricData', kind: 'deny', count: 1 });
+    try {
+      const error = await loadServiceMetrics(clients, { serviceName: 'zenml-x-12345678', serviceId: 'a'.repeat(32) }, rangeEndingNow(HOUR)).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      assert.ok(error instanceof AwsCallError, String(error));
+      assert.equal(error.kind, 'access-denied');
+      assert.equal(error.action, 'cloudwatch:GetMetricData');
+      assert.match(error.message, /is not authorized to perform: cloudwatch:GetMetricData .*Grant the identity the IAM permission `cloudwatch:GetMetricData`/);
     } finally {
       clients.destroy();
     }
