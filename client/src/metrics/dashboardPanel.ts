@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { productLog } from '../productLog';
+import { RefreshSchedule } from './refreshSchedule';
 import { DEFAULT_RANGE, isRangeId, RANGES, type DashboardData, type FromWebview, type RangeId, type ToWebview } from './protocol';
 
-export const REFRESH_MS = 60_000;
 
 export interface DashboardTarget {
   /** Identifies the panel (the service ARN). */
@@ -31,9 +31,8 @@ function escapeHtml(text: string): string {
 export class DashboardPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private range: RangeId = DEFAULT_RANGE;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly schedule = new RefreshSchedule(() => void this.refresh(true));
   private last: ToWebview | undefined;
-  private lastLoadedAt = 0;
   private generation = 0;
   private painted = false;
   /** Milestones after openedAt (ms), for the first-paint log line. */
@@ -87,7 +86,7 @@ export class DashboardPanel implements vscode.Disposable {
         const first = this.firstLoad;
         this.firstLoad = undefined;
         if (first) void first.then(() => this.last && this.post(this.last));
-        else if (this.last && Date.now() - this.lastLoadedAt < REFRESH_MS) void this.post(this.last);
+        else if (this.last && this.schedule.fresh) void this.post(this.last);
         else void this.refresh(false);
         return;
       }
@@ -117,13 +116,7 @@ export class DashboardPanel implements vscode.Disposable {
   /** Refreshes on a timer only while visible; coming back after a while refreshes at once. */
   private onVisibility(): void {
     if (!this.panel.visible) this.pageReady = false;
-    if (this.panel.visible) {
-      if (!this.timer) this.timer = setInterval(() => void this.refresh(true), REFRESH_MS);
-      if (this.last && Date.now() - this.lastLoadedAt >= REFRESH_MS) void this.refresh(true);
-    } else if (this.timer) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+    this.schedule.setVisible(this.panel.visible);
   }
 
   async refresh(automatic: boolean): Promise<void> {
@@ -133,8 +126,8 @@ export class DashboardPanel implements vscode.Disposable {
     try {
       const data = await this.source.load(range, automatic);
       if (generation !== this.generation) return; // a newer refresh (another range) won
-      this.lastLoadedAt = Date.now();
-      this.milestones.data ??= this.lastLoadedAt - this.openedAt;
+      this.schedule.loaded();
+      this.milestones.data ??= Date.now() - this.openedAt;
       await this.post({ type: 'data', data });
     } catch (error) {
       if (generation !== this.generation) return;
@@ -195,8 +188,7 @@ export class DashboardPanel implements vscode.Disposable {
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.schedule.stop();
     this.generation++;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();

@@ -1,5 +1,5 @@
 // The dashboard without VS Code: what one refresh becomes (summary, empty state, one chart per
-// metric with aligned series), and how the extension contributes Show Dashboard.
+// metric with aligned series), when it refreshes, and how the extension contributes Show Dashboard.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { LoadedMetrics } from '../../../common/src/metrics';
 import { buildDashboardData, periodLabel } from '../../../client/src/metrics/dashboardModel';
 import { isRangeId, RANGES } from '../../../client/src/metrics/protocol';
+import { REFRESH_MS, RefreshSchedule } from '../../../client/src/metrics/refreshSchedule';
 import { REPO_ROOT } from '../../support/emulatorProcess';
 
 const T0 = Date.UTC(2026, 11, 1, 10, 0, 0);
@@ -93,5 +94,71 @@ void describe('Show Dashboard in the manifest', () => {
     const ignore = readFileSync(join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(ignore.includes('!dist/dashboard.js') && ignore.includes('!dist/dashboard.css'));
     assert.ok(!ignore.some((line) => line.startsWith('!media/dashboard')));
+  });
+});
+
+void describe('dashboard refresh schedule', () => {
+  /** A clock whose time and interval timers the test moves by hand. */
+  function fakeClock() {
+    let now = 1_000_000;
+    const timers = new Map<number, { callback: () => void; ms: number; next: number }>();
+    let ids = 0;
+    return {
+      clock: {
+        now: () => now,
+        setInterval: (callback: () => void, ms: number) => {
+          timers.set(++ids, { callback, ms, next: now + ms });
+          return ids;
+        },
+        clearInterval: (handle: unknown) => void timers.delete(handle as number),
+      },
+      advance(ms: number) {
+        const until = now + ms;
+        for (;;) {
+          const due = [...timers.values()].filter((timer) => timer.next <= until).sort((a, b) => a.next - b.next)[0];
+          if (!due) break;
+          now = due.next;
+          due.next += due.ms;
+          due.callback();
+        }
+        now = until;
+      },
+      get timers() {
+        return timers.size;
+      },
+    };
+  }
+
+  void it('refreshes every 60 s while visible, never while hidden, and at once when shown again after missing one', () => {
+    const fake = fakeClock();
+    let refreshes = 0;
+    const schedule = new RefreshSchedule(() => {
+      refreshes++;
+      schedule.loaded();
+    }, REFRESH_MS, fake.clock);
+    schedule.setVisible(true);
+    schedule.loaded(); // the first load, started with the panel
+    assert.ok(schedule.fresh);
+    fake.advance(59_000);
+    assert.equal(refreshes, 0);
+    fake.advance(1_000);
+    assert.equal(refreshes, 1);
+    fake.advance(120_000);
+    assert.equal(refreshes, 3);
+    schedule.setVisible(false);
+    assert.equal(fake.timers, 0, 'no timer while hidden');
+    fake.advance(10 * 60_000);
+    assert.equal(refreshes, 3, 'nothing is read while hidden');
+    assert.equal(schedule.fresh, false);
+    schedule.setVisible(true);
+    assert.equal(refreshes, 4, 'shown again with old data: read at once');
+    schedule.setVisible(false);
+    fake.advance(30_000);
+    schedule.setVisible(true);
+    assert.equal(refreshes, 4, 'shown again within the minute: the data is still current');
+    assert.equal(fake.timers, 1);
+    schedule.stop();
+    assert.equal(fake.timers, 0);
+    assert.equal(schedule.running, false);
   });
 });
