@@ -29,6 +29,7 @@ void describe('cli: metrics and the status health line', () => {
         { name: 'zenml-scoring-5e1f2a3b', tags: tags('scoring', '5e1f2a3b-0000-4000-8000-000000000000'), authKey: 'k' },
         { name: 'zenml-sleepy-9c8d7e6f', status: 'PAUSED', tags: tags('sleepy', '9c8d7e6f-0000-4000-8000-000000000000') },
         { name: 'zenml-quiet-1a1a1a1a', tags: tags('quiet', '1a1a1a1a-0000-4000-8000-000000000000') },
+        { name: 'zenml-weather-agent-77aa88bb', tags: tags('weather-agent', '77aa88bb-0000-4000-8000-000000000000') },
       ],
     });
     // Real traffic: 8 answered, 2 refused for a missing key (4xx); nothing failed (5xx).
@@ -104,6 +105,10 @@ void describe('cli: metrics and the status health line', () => {
     const missing = await runCli(['metrics', 'nobody', ...aws()]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no deployment named 'nobody' in region us-east-1/);
+    // A deployer FILE stands for its deployment (name and region from the file).
+    const byFile = await runCli(['metrics', 'weather-agent.zenml.deployer.yaml', '--endpoint', emulator.url]);
+    assert.equal(byFile.code, 0, byFile.stderr);
+    assert.match(byFile.stdout, /^weather-agent: zenml-weather-agent-77aa88bb in us-east-1, RUNNING\n/);
     const custom = await runCli(['metrics', 'scoring', '--period', '300', '--json', ...aws()]);
     assert.equal((JSON.parse(custom.stdout) as MetricsJson).period, 300);
   });
