@@ -1,6 +1,7 @@
 // Show Dashboard in the real VS Code against the Local Sandbox: real requests to the running sample
-// become charts (canvas elements in the webview), the range picker reloads them, and the paused
-// sample says why it has nothing to show. The page runs under a strict Content-Security-Policy.
+// become charts (canvas elements in the webview), the range picker reloads them, a refused read
+// shows with Retry, and the paused sample says why it has nothing to show. The page runs under a
+// strict Content-Security-Policy.
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { ControlClient } from '../../../emulator/src/controlClient';
@@ -92,6 +93,23 @@ void journey('Show Dashboard on a running service draws its charts from real tra
   await frame.locator('body[data-shown="1w"]:not(.busy)').waitFor({ timeout: 30_000 });
   assert.match(await frame.locator('#meta').innerText(), /one point per 15 min/, 'a week at 15-minute points stays under 1,440 points a chart');
   await workbench.screenshot('dashboard-one-week');
+
+  // A refused read shows in the panel with the reason and Retry, which reads again.
+  const sandbox = new ControlClient(session.sandboxUrl!);
+  await sandbox.addFault({ operation: 'GetMetricData', kind: 'deny' });
+  try {
+    await frame.locator('#refresh').click();
+    const error = frame.locator('#error:not([hidden])');
+    await error.waitFor({ timeout: 30_000 });
+    assert.match(await error.innerText(), /Access denied for cloudwatch:GetMetricData .*Grant the identity the IAM permission `cloudwatch:GetMetricData`/s);
+    await workbench.screenshot('dashboard-error');
+  } finally {
+    await sandbox.clearFaults();
+  }
+  await frame.locator('#retry').click();
+  await frame.locator('#error[hidden]').waitFor({ state: 'attached', timeout: 30_000 });
+  await frame.locator('body:not(.busy)').waitFor({ timeout: 30_000 });
+  assert.equal(await chartCount(frame), CHARTS);
 
   // Show Dashboard again reveals the same panel rather than opening a second.
   await new DeploymentsView(workbench).contextMenu(WEATHER, 'Show Dashboard');
