@@ -27,9 +27,22 @@ const options = {
   mainFields: ['main', 'module'],
 };
 
+// The dashboard webview's script (with uPlot) and its styles (uPlot's and ours): dist/dashboard.js
+// and dist/dashboard.css, loaded by the page under a strict Content-Security-Policy.
+const webview = {
+  entryPoints: [{ in: 'media/dashboard/dashboard.ts', out: 'dashboard' }].filter((entry) => existsSync(entry.in)),
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  outdir: 'dist',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const config of [options, webview]) await (await esbuild.context(config)).watch();
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), esbuild.build(webview)]);
 }

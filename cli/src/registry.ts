@@ -4,6 +4,7 @@ import { deleteCommand } from './commands/delete';
 import { deployCommand } from './commands/deploy';
 import { listCommand } from './commands/list';
 import { logsCommand } from './commands/logs';
+import { metricsCommand } from './commands/metrics';
 import { planCommand } from './commands/plan';
 import { pauseCommand, redeployCommand, resumeCommand } from './commands/serviceAction';
 import { statusCommand } from './commands/status';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   listCommand,
   statusCommand,
   logsCommand,
+  metricsCommand,
   pauseCommand,
   resumeCommand,
   redeployCommand,

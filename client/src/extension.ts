@@ -11,6 +11,7 @@ import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
 import { LanguageServer } from './language/languageClient';
 import { createProductLog } from './productLog';
 import { registerLogs } from './logs';
+import { registerDashboard } from './metrics';
 import { SandboxController } from './sandbox/sandboxCommands';
 import { DeploymentSecrets } from './secrets/deploymentSecrets';
 import { ConnectionStatusBar } from './statusBar';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
     ...registerDeployCommands({ ...commands, secrets, statusBar }),
     ...registerExplorerCommands(commands),
     ...registerServiceCommands(commands),
+    ...registerDashboard(context, commands),
     ...sandbox.register(),
     registerInvokeCommand(commands, secrets),
     registerClearSecretsCommand(secrets),

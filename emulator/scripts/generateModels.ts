@@ -7,6 +7,7 @@
 // Without an argument the first existing candidate below is used (the newest model first).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ServiceModel, ShapeSpec } from '../src/modelTypes';
 
 const CANDIDATE_DATA_DIRS = [
@@ -20,6 +21,11 @@ interface ServiceToGenerate {
   folder: string;
   apiVersion: string;
   operations: string[];
+  /**
+   * For models whose metadata names only the query protocol (older botocore): the JSON 1.0
+   * target prefix that newer models and the AWS SDK v3 (awsQueryCompatible) use.
+   */
+  jsonFallback?: { targetPrefix: string; jsonVersion: '1.0' | '1.1' };
 }
 
 const SERVICES: ServiceToGenerate[] = [
@@ -52,6 +58,15 @@ const SERVICES: ServiceToGenerate[] = [
       'DescribeLogStreams', 'GetLogEvents', 'FilterLogEvents', 'StartLiveTail',
     ],
   },
+  {
+    // CloudWatch metrics: the query protocol (botocore, the AWS CLI v2), JSON 1.0 (the AWS SDK v3)
+    // and Smithy RPC v2 CBOR (newest botocore) all carry these input shapes.
+    id: 'cloudwatch',
+    folder: 'cloudwatch',
+    apiVersion: '2010-08-01',
+    operations: ['GetMetricData', 'ListMetrics'],
+    jsonFallback: { targetPrefix: 'GraniteServiceVersion20100801', jsonVersion: '1.0' },
+  },
 ];
 
 interface RawMember {
@@ -71,7 +86,7 @@ interface RawShape {
   sensitive?: boolean;
 }
 interface RawModel {
-  metadata: { jsonVersion: '1.0' | '1.1'; targetPrefix: string; signingName?: string; endpointPrefix: string; apiVersion: string };
+  metadata: { jsonVersion?: '1.0' | '1.1'; targetPrefix?: string; signingName?: string; endpointPrefix: string; apiVersion: string };
   operations: Record<string, { input?: RawMember }>;
   shapes: Record<string, RawShape>;
 }
@@ -123,7 +138,11 @@ function assertCompiles(pattern: string, name: string): void {
 
 function generateService(dataDir: string, spec: ServiceToGenerate): ServiceModel {
   const file = join(dataDir, spec.folder, spec.apiVersion, 'service-2.json');
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as RawModel;
+  // Newer botocore ships its models gzipped.
+  const raw = JSON.parse(existsSync(file) ? readFileSync(file, 'utf8') : gunzipSync(readFileSync(`${file}.gz`)).toString('utf8')) as RawModel;
+  const targetPrefix = raw.metadata.targetPrefix ?? spec.jsonFallback?.targetPrefix;
+  const jsonVersion = raw.metadata.jsonVersion ?? spec.jsonFallback?.jsonVersion;
+  if (targetPrefix === undefined || jsonVersion === undefined) throw new Error(`${spec.id}: the model has no JSON target prefix and none is given`);
   const shapes: Record<string, ShapeSpec> = {};
   const visit = (name: string): void => {
     if (shapes[name]) return;
@@ -148,8 +167,8 @@ function generateService(dataDir: string, spec: ServiceToGenerate): ServiceModel
   const sortedShapes = Object.fromEntries(Object.keys(shapes).sort().map((name) => [name, shapes[name]]));
   return {
     id: spec.id,
-    targetPrefix: raw.metadata.targetPrefix,
-    jsonVersion: raw.metadata.jsonVersion,
+    targetPrefix,
+    jsonVersion,
     signingName: raw.metadata.signingName ?? raw.metadata.endpointPrefix,
     apiVersion: raw.metadata.apiVersion,
     operations,

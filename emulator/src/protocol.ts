@@ -48,6 +48,24 @@ export interface AwsServiceDefinition {
   readonly handlers: Readonly<Record<string, OperationHandler>>;
   /** Services whose error shapes name the message member `Message` (Secrets Manager). */
   readonly capitalisedMessage?: boolean;
+  /**
+   * Protocols served besides JSON (`X-Amz-Target`): the query protocol (form in, XML out) and
+   * Smithy RPC v2 CBOR; `awsQueryCompatible` adds `x-amzn-query-error` to JSON and CBOR errors.
+   * Handlers of such services may return Date values: each protocol writes them its own way.
+   */
+  readonly protocols?: { query?: { xmlNamespace: string }; rpcV2Cbor?: boolean; awsQueryCompatible?: boolean };
+  /** The service's prefix in IAM actions when it is not the signing name (CloudWatch: `cloudwatch`, signed `monitoring`). */
+  readonly iamPrefix?: string;
+  /** Error codes as the query protocol names them (`InvalidParameterValueException` -> `InvalidParameterValue`). */
+  readonly queryErrorCodes?: Readonly<Record<string, string>>;
+}
+
+/** Dates to epoch seconds, as AWS JSON carries timestamps. */
+export function datesToEpochSeconds(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map(datesToEpochSeconds);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, datesToEpochSeconds(member)]));
+  return value;
 }
 
 export function isStreamingResult(result: OperationResult): result is StreamingResult {
@@ -81,10 +99,13 @@ export function writeAwsError(
   contentType: string,
   requestId: string,
   capitalisedMessage = false,
+  queryError?: string,
 ): void {
   const body: Record<string, string> = { __type: error.code, message: error.message };
   if (capitalisedMessage) body.Message = error.message;
   response.setHeader('x-amzn-ErrorType', error.code);
+  // awsQueryCompatible services: the SDKs read the query protocol's code from this header.
+  if (queryError !== undefined) response.setHeader('x-amzn-query-error', `${queryError};${error.status >= 500 ? 'Receiver' : 'Sender'}`);
   writeJson(response, error.status, contentType, requestId, body);
 }
 

@@ -1,5 +1,5 @@
-// The emulator's in-process API: one HTTP server on one port for App Runner, Secrets Manager and
-// CloudWatch Logs (AWS JSON protocols, SigV4-verified), the control API (`/_emulator/...`) and the
+// The emulator's in-process API: one HTTP server on one port for App Runner, Secrets Manager,
+// CloudWatch Logs (AWS JSON protocols) and CloudWatch metrics (JSON, query, RPC v2 CBOR), SigV4-verified, the control API (`/_emulator/...`) and the
 // stand-in applications behind service URLs (`/_services/<ServiceUrl>/...`).
 //
 //   const emulator = await startEmulator({ port: 0, provisioningMs: 0 });
@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { AppLogTicker } from './apprunner/appLogTicker';
 import { appRunnerService } from './apprunner/index';
 import { AwsRouter } from './awsRouter';
+import { cloudWatchService } from './cloudwatch/handlers';
+import { observeServices } from './cloudwatch/observe';
 import { CONTROL_PREFIX, handleControlRequest, LogGenerators } from './control';
 import { ControlClient } from './controlClient';
 import { Faults } from './faults';
@@ -102,7 +104,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const generators = new LogGenerators(state);
   const ticker = new AppLogTicker(state);
   const requests = new RequestCounts();
-  const router = new AwsRouter([appRunnerService(state), secretsManagerService(state), logsService(state, sessions)], () => credentials, faults, () => state.settings.accountId, requests);
+  const router = new AwsRouter(
+    [appRunnerService(state), secretsManagerService(state), logsService(state, sessions), cloudWatchService(state)],
+    () => credentials,
+    faults,
+    () => state.settings.accountId,
+    requests,
+  );
+  // CloudWatch's ActiveInstances follows every status and scaling change of every service.
+  const observe = (): void => observeServices(state, undefined, Date.now());
+  state.events.on('change', observe);
   const persistence = options.stateFile ? new StatePersistence(state, options.stateFile) : undefined;
   persistence?.start();
   if (options.samples) {
@@ -157,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     serviceEndpoint: (serviceUrl) => localServiceUrl(url, serviceUrl),
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        state.events.off('change', observe);
         sessions.endAll();
         generators.stopAll();
         ticker.stop();

@@ -4,6 +4,7 @@
 // traffic, checks the bearer key on POST /invoke and logs every request to the application log
 // group, as the real server does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { logApplication, accessLine } from './apprunner/serviceLogs';
 import type { ServiceRecord } from './apprunner/records';
 import { uuid } from './ids';
@@ -89,6 +90,11 @@ export function handleServiceRequest(state: EmulatorState, request: IncomingMess
   const path = (slash < 0 ? '/' : rest.slice(slash)).split('?')[0];
   const service = findByUrl(state, host);
   if (!service) return send(response, 404, `No App Runner service answers at ${host}.`);
+  // Every request that reaches a service counts in its CloudWatch metrics, with status and latency.
+  const started = performance.now();
+  const done = state.metrics.begin(service, Date.now());
+  response.once('finish', () => done(response.statusCode, performance.now() - started, Date.now()));
+  response.once('close', () => done(response.statusCode, performance.now() - started, Date.now()));
   if (!service.serving) return send(response, 503, `Service ${service.name} is ${service.status} and not serving traffic.`);
   if (service.config.networkConfiguration.IngressConfiguration?.IsPubliclyAccessible === false) {
     return send(response, 403, `Service ${service.name} is private: it is reachable only from its VPC.`);

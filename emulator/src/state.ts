@@ -1,6 +1,7 @@
 // All emulated resources, per region, plus the emulator's runtime settings and its timers.
 import { EventEmitter } from 'node:events';
 import type { AutoScalingRecord, ServiceRecord } from './apprunner/records';
+import { MetricStore } from './cloudwatch/metricStore';
 import type { LogEventRecord, LogGroupRecord } from './logs/records';
 import type { SecretRecord } from './secrets/records';
 
@@ -55,6 +56,8 @@ export class EmulatorState {
   readonly regions = new Map<string, RegionState>();
   /** Emits `append` (LogAppend) after events are stored, and `change` after any mutation. */
   readonly events = new EventEmitter();
+  /** What App Runner publishes to CloudWatch metrics, from the traffic the services really get. */
+  readonly metrics = new MetricStore();
   private nextSeq = 1;
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -107,6 +110,7 @@ export class EmulatorState {
   reset(): void {
     this.clearTimers();
     this.regions.clear();
+    this.metrics.clear();
     this.changed();
   }
 }

@@ -163,4 +163,46 @@ void describe('the AWS CLI against the emulator', { concurrency: true }, () => {
     const streams = await aws.json<{ logStreams: { logStreamName: string }[] }>(['logs', 'describe-log-streams', '--log-group-name', group, '--order-by', 'LastEventTime', '--descending']);
     assert.equal(streams.logStreams.length, 3);
   });
+  void it('reads CloudWatch metrics in the query protocol: get-metric-data (paged), list-metrics, errors', async () => {
+    const control = new ControlClient(emulator.url);
+    const [service] = await control.seedServices({ services: [{ name: 'zenml-metered-service' }] });
+    for (let i = 0; i < 4; i++) assert.equal((await fetch(`${service.localUrl}/health`)).status, 200);
+    assert.equal((await fetch(`${service.localUrl}/nowhere`)).status, 404);
+    const dimensions = [
+      { Name: 'ServiceName', Value: service.name },
+      { Name: 'ServiceID', Value: service.id },
+    ];
+    const queries = aws.file(
+      'metric-queries.json',
+      JSON.stringify(
+        ['Requests', '4xxStatusResponses', 'ActiveInstances'].map((metric, index) => ({
+          Id: `m${index}`,
+          MetricStat: { Metric: { Namespace: 'AWS/AppRunner', MetricName: metric, Dimensions: dimensions }, Period: 60, Stat: index === 2 ? 'Maximum' : 'Sum' },
+        })).concat([{ Id: 'lat', MetricStat: { Metric: { Namespace: 'AWS/AppRunner', MetricName: 'RequestLatency', Dimensions: dimensions }, Period: 300, Stat: 'p90' } }]),
+      ),
+    );
+    const window = ['--start-time', new Date(Date.now() - 3_600_000).toISOString(), '--end-time', new Date(Date.now() + 60_000).toISOString()];
+    // --page-size 1 makes the CLI follow NextToken through every page and merge them.
+    const data = await aws.json<{ MetricDataResults: { Id: string; Label: string; Timestamps: string[]; Values: number[]; StatusCode: string }[] }>([
+      'cloudwatch', 'get-metric-data', '--metric-data-queries', `file://${queries}`, ...window, '--page-size', '1',
+    ]);
+    const sum = (id: string) => data.MetricDataResults.filter((result) => result.Id === id).flatMap((result) => result.Values).reduce((a, b) => a + b, 0);
+    assert.equal(sum('m0'), 5);
+    assert.equal(sum('m1'), 1);
+    assert.ok(data.MetricDataResults.filter((result) => result.Id === 'm2').flatMap((result) => result.Values).every((value) => value === 1));
+    assert.ok(sum('lat') > 0);
+    const times = data.MetricDataResults.find((result) => result.Id === 'm2')!.Timestamps;
+    assert.ok(times.every((time) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+00:00$/.test(time)), times.join());
+    const listed = await aws.json<{ Metrics: { MetricName: string; Dimensions: { Name: string; Value: string }[] }[] }>([
+      'cloudwatch', 'list-metrics', '--namespace', 'AWS/AppRunner', '--dimensions', `Name=ServiceName,Value=${service.name}`,
+    ]);
+    assert.equal(listed.Metrics.length, 9);
+    const backwards = await aws.run(['cloudwatch', 'get-metric-data', '--metric-data-queries', `file://${queries}`, '--start-time', window[3], '--end-time', window[1]]);
+    assert.notEqual(backwards.code, 0);
+    assert.match(backwards.stderr, /\(InvalidParameterValue\) when calling the GetMetricData operation: The parameter StartTime must be less than the parameter EndTime/);
+    const empty = await aws.run(['cloudwatch', 'get-metric-data', '--metric-data-queries', '[]', ...window]);
+    assert.match(empty.stderr, /\(ValidationError\).*Member must have length greater than or equal to 1/);
+    const denied = await aws.run(['cloudwatch', 'list-metrics'], { key: 'test', secret: 'wrong' });
+    assert.match(denied.stderr, /\(SignatureDoesNotMatch\)/);
+  });
 });

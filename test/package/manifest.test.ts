@@ -47,7 +47,7 @@ void test('the .vsix carries only what the extension runs: its bundles (the emul
     encoding: 'utf8',
   });
   const files = listing.split('\n').map((line) => line.trim()).filter(Boolean);
-  const allowed = /^(dist\/[^/]+\.js|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const allowed = /^(dist\/[^/]+\.(js|css)|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const unexpected = files.filter((file) => !allowed.test(file));
   assert.deepEqual(unexpected, []);
   for (const bundle of ['extension', 'server', 'emulator']) {

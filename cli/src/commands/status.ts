@@ -4,6 +4,8 @@ import { deploymentOperations, deploymentStatus } from '../../../common/src/depl
 import { describeFailure, explainFailure, type FailureExplanation } from '../../../common/src/deploy/failureReason';
 import { formatLogLine } from '../../../common/src/logs';
 import { gigabytes, vcpu } from '../../../common/src/deploy/serviceShape';
+import { AwsCallError } from '../../../common/src/aws/errors';
+import { healthSummaryLine, loadHealthCounts } from '../../../common/src/metrics';
 import { AWS_OPTION_HELP, AWS_OPTIONS, cliDeps, reportError, withAws } from '../awsContext';
 import { flag, type CliCommand } from '../command';
 import { EXIT_OK } from '../io';
@@ -14,7 +16,8 @@ export const statusCommand: CliCommand = {
   usage: 'status NAME [--json] [--endpoint URL] [--region R] [--profile P]',
   summary: 'Show a deployment\'s service status, URL, size and its recent operations.',
   details: [
-    '--json           print {deploymentName, deploymentId, serviceName, serviceArn, status, url, cpu, memory, image, operations, failure}',
+    '--json           print {deploymentName, deploymentId, serviceName, serviceArn, status, url, cpu, memory, image, health, operations, failure}',
+    '                 health: {requests, errors5xx, summary} of the last hour from CloudWatch (null when it cannot be read)',
     '                 failure: null, or {operation, status, reason, at, applicationLines: [{time, logStream, message}], notes}',
     'A CREATE_FAILED service, or one whose last deployment failed or was rolled back, shows App Runner\'s',
     'failure reason and the application\'s last lines before it (reads need logs:GetLogEvents, logs:DescribeLogStreams).',
@@ -34,6 +37,16 @@ export const statusCommand: CliCommand = {
       const operations = await deploymentOperations(deps, named.deploymentName);
       const status = service.Status ?? found.status;
       const failure = await explainFailure(clients, { serviceName: found.serviceName, serviceId: found.serviceId, serviceArn: found.serviceArn, status }, { operations, signal: io.signal });
+      // The health line is a bonus: without cloudwatch:GetMetricData the status still shows.
+      let health: { requests: number; errors5xx: number; summary: string } | null = null;
+      let healthProblem = '';
+      try {
+        const counts = await loadHealthCounts(clients, found);
+        health = { ...counts, summary: healthSummaryLine(counts) };
+      } catch (error) {
+        if (!(error instanceof AwsCallError)) throw error;
+        healthProblem = error.message;
+      }
       const info = {
         deploymentName: found.deploymentName,
         deploymentId: found.deploymentId,
@@ -44,6 +57,7 @@ export const statusCommand: CliCommand = {
         cpu: service.InstanceConfiguration?.Cpu ?? '',
         memory: service.InstanceConfiguration?.Memory ?? '',
         image: service.SourceConfiguration?.ImageRepository?.ImageIdentifier ?? '',
+        health,
         operations: operations.slice(0, 5).map((op) => ({ type: op.Type, status: op.Status, startedAt: op.StartedAt?.toISOString(), endedAt: op.EndedAt?.toISOString() })),
         failure: failure ? failureJson(failure) : null,
       };
@@ -57,6 +71,7 @@ export const statusCommand: CliCommand = {
         `  url        ${info.url}`,
         `  size       ${vcpu(info.cpu) ?? '?'} vCPU / ${gigabytes(info.memory) ?? '?'} GB`,
         `  image      ${info.image}`,
+        `  health     ${health ? health.summary : `unavailable: ${healthProblem}`}`,
         '  operations',
         ...info.operations.map((op) => `    ${op.type ?? ''} ${op.status ?? ''} ${op.startedAt ?? ''}`),
         ...(failure ? failureText(failure, info.deploymentName) : []),

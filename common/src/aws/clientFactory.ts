@@ -1,6 +1,7 @@
 // One place that builds the AWS SDK clients for a target (region, profile, endpoint), so the
 // extension, the CLI and the tests reach AWS, the emulator or LocalStack the same way.
 import { AppRunnerClient, type AppRunnerClientConfig } from '@aws-sdk/client-apprunner';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
@@ -12,13 +13,15 @@ export interface AwsTarget {
   endpoint?: string;
 }
 
-export type AwsServiceName = 'apprunner' | 'secretsmanager' | 'logs';
+export type AwsServiceName = 'apprunner' | 'secretsmanager' | 'logs' | 'monitoring';
 
 export interface AwsClients {
   readonly target: AwsTarget;
   readonly appRunner: AppRunnerClient;
   readonly secrets: SecretsManagerClient;
   readonly logs: CloudWatchLogsClient;
+  /** CloudWatch metrics (signing name `monitoring`). */
+  readonly cloudWatch: CloudWatchClient;
   destroy(): void;
 }
 
@@ -51,7 +54,7 @@ function observe(client: MiddlewareClient, service: AwsServiceName, onCall: NonN
 }
 
 /**
- * The three clients for `target`, each created on first use (activation and `--help` stay fast),
+ * The clients for `target`, each created on first use (activation and `--help` stay fast),
  * with the SDK's standard retry mode. With an endpoint the Logs client drops host prefixes
  * (`streaming-` for StartLiveTail), which a loopback address cannot take.
  */
@@ -79,6 +82,7 @@ export function createAwsClients(target: AwsTarget, options: AwsClientOptions = 
   const appRunner = lazy(() => new AppRunnerClient(base), 'apprunner');
   const secrets = lazy(() => new SecretsManagerClient(base), 'secretsmanager');
   const logs = lazy(() => new CloudWatchLogsClient({ ...base, ...(target.endpoint !== undefined ? { disableHostPrefix: true } : {}) }), 'logs');
+  const cloudWatch = lazy(() => new CloudWatchClient(base), 'monitoring');
   return {
     target: { ...target },
     get appRunner() {
@@ -89,6 +93,9 @@ export function createAwsClients(target: AwsTarget, options: AwsClientOptions = 
     },
     get logs() {
       return logs();
+    },
+    get cloudWatch() {
+      return cloudWatch();
     },
     destroy() {
       for (const client of made.splice(0)) client.destroy();

@@ -89,7 +89,8 @@ export function toAwsCallError(error: unknown, target: AwsTarget, service: AwsSe
   if (error instanceof AwsCallError) return error;
   const sdk = asShape(error);
   const kind = classify(sdk);
-  const action = `${service}:${operation}`;
+  // IAM names CloudWatch's actions `cloudwatch:*`, though its endpoint and signing name are `monitoring`.
+  const action = `${service === 'monitoring' ? 'cloudwatch' : service}:${operation}`;
   const where = describeTarget(target);
   const said = (sdk.message ?? '').trim();
   const profileFlag = target.profile !== undefined ? ` --profile ${target.profile}` : '';

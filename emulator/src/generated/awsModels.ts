@@ -1255,3 +1255,237 @@ export const logsModel: ServiceModel = {
     }
   }
 };
+
+export const cloudwatchModel: ServiceModel = {
+  "id": "cloudwatch",
+  "targetPrefix": "GraniteServiceVersion20100801",
+  "jsonVersion": "1.0",
+  "signingName": "monitoring",
+  "apiVersion": "2010-08-01",
+  "operations": {
+    "GetMetricData": {
+      "input": "GetMetricDataInput"
+    },
+    "ListMetrics": {
+      "input": "ListMetricsInput"
+    }
+  },
+  "shapes": {
+    "AccountId": {
+      "type": "string",
+      "min": 1,
+      "max": 255
+    },
+    "Dimension": {
+      "type": "structure",
+      "members": {
+        "Name": "DimensionName",
+        "Value": "DimensionValue"
+      },
+      "required": [
+        "Name",
+        "Value"
+      ]
+    },
+    "DimensionFilter": {
+      "type": "structure",
+      "members": {
+        "Name": "DimensionName",
+        "Value": "DimensionValue"
+      },
+      "required": [
+        "Name"
+      ]
+    },
+    "DimensionFilters": {
+      "type": "list",
+      "member": "DimensionFilter",
+      "max": 10
+    },
+    "DimensionName": {
+      "type": "string",
+      "min": 1,
+      "max": 255
+    },
+    "DimensionValue": {
+      "type": "string",
+      "min": 1,
+      "max": 1024
+    },
+    "Dimensions": {
+      "type": "list",
+      "member": "Dimension",
+      "max": 30
+    },
+    "GetMetricDataInput": {
+      "type": "structure",
+      "members": {
+        "MetricDataQueries": "MetricDataQueries",
+        "StartTime": "Timestamp",
+        "EndTime": "Timestamp",
+        "NextToken": "NextToken",
+        "ScanBy": "ScanBy",
+        "MaxDatapoints": "GetMetricDataMaxDatapoints",
+        "LabelOptions": "LabelOptions"
+      },
+      "required": [
+        "MetricDataQueries",
+        "StartTime",
+        "EndTime"
+      ]
+    },
+    "GetMetricDataLabelTimezone": {
+      "type": "string"
+    },
+    "GetMetricDataMaxDatapoints": {
+      "type": "integer"
+    },
+    "IncludeLinkedAccounts": {
+      "type": "boolean"
+    },
+    "LabelOptions": {
+      "type": "structure",
+      "members": {
+        "Timezone": "GetMetricDataLabelTimezone"
+      }
+    },
+    "ListMetricsInput": {
+      "type": "structure",
+      "members": {
+        "Namespace": "Namespace",
+        "MetricName": "MetricName",
+        "Dimensions": "DimensionFilters",
+        "NextToken": "NextToken",
+        "RecentlyActive": "RecentlyActive",
+        "IncludeLinkedAccounts": "IncludeLinkedAccounts",
+        "OwningAccount": "AccountId"
+      }
+    },
+    "Metric": {
+      "type": "structure",
+      "members": {
+        "Namespace": "Namespace",
+        "MetricName": "MetricName",
+        "Dimensions": "Dimensions"
+      }
+    },
+    "MetricDataQueries": {
+      "type": "list",
+      "member": "MetricDataQuery"
+    },
+    "MetricDataQuery": {
+      "type": "structure",
+      "members": {
+        "Id": "MetricId",
+        "MetricStat": "MetricStat",
+        "Expression": "MetricExpression",
+        "Label": "MetricLabel",
+        "ReturnData": "ReturnData",
+        "Period": "Period",
+        "AccountId": "AccountId"
+      },
+      "required": [
+        "Id"
+      ]
+    },
+    "MetricExpression": {
+      "type": "string",
+      "min": 1,
+      "max": 2048
+    },
+    "MetricId": {
+      "type": "string",
+      "min": 1,
+      "max": 255
+    },
+    "MetricLabel": {
+      "type": "string"
+    },
+    "MetricName": {
+      "type": "string",
+      "min": 1,
+      "max": 255
+    },
+    "MetricStat": {
+      "type": "structure",
+      "members": {
+        "Metric": "Metric",
+        "Period": "Period",
+        "Stat": "Stat",
+        "Unit": "StandardUnit"
+      },
+      "required": [
+        "Metric",
+        "Period",
+        "Stat"
+      ]
+    },
+    "Namespace": {
+      "type": "string",
+      "min": 1,
+      "max": 255,
+      "pattern": "[^:].*"
+    },
+    "NextToken": {
+      "type": "string"
+    },
+    "Period": {
+      "type": "integer",
+      "min": 1
+    },
+    "RecentlyActive": {
+      "type": "string",
+      "enum": [
+        "PT3H"
+      ]
+    },
+    "ReturnData": {
+      "type": "boolean"
+    },
+    "ScanBy": {
+      "type": "string",
+      "enum": [
+        "TimestampDescending",
+        "TimestampAscending"
+      ]
+    },
+    "StandardUnit": {
+      "type": "string",
+      "enum": [
+        "Seconds",
+        "Microseconds",
+        "Milliseconds",
+        "Bytes",
+        "Kilobytes",
+        "Megabytes",
+        "Gigabytes",
+        "Terabytes",
+        "Bits",
+        "Kilobits",
+        "Megabits",
+        "Gigabits",
+        "Terabits",
+        "Percent",
+        "Count",
+        "Bytes/Second",
+        "Kilobytes/Second",
+        "Megabytes/Second",
+        "Gigabytes/Second",
+        "Terabytes/Second",
+        "Bits/Second",
+        "Kilobits/Second",
+        "Megabits/Second",
+        "Gigabits/Second",
+        "Terabits/Second",
+        "Count/Second",
+        "None"
+      ]
+    },
+    "Stat": {
+      "type": "string"
+    },
+    "Timestamp": {
+      "type": "timestamp"
+    }
+  }
+};

@@ -1,6 +1,7 @@
 // The CLI examples of the README, run for real against the bundled emulator: `generate.ts` writes
 // their output into the README, `readmeExamples.test.ts` checks the README still matches.
 import { ControlClient } from '../../../emulator/src/controlClient';
+import { localServiceUrl } from '../../../emulator/src/server';
 import { spawnEmulator } from '../../support/emulatorProcess';
 import { runCli } from '../support/runCli';
 
@@ -11,8 +12,8 @@ export interface Example {
   args: string[];
   /** Whether the block shows stderr (progress) before stdout. */
   stderr?: boolean;
-  /** Prepares the emulator first (log lines to search, a failed service), through its control API. */
-  setup?: (control: ControlClient) => Promise<void>;
+  /** Prepares the emulator first (traffic, log lines to search, a failed service), through its control API. */
+  setup?: (control: ControlClient, emulatorUrl: string) => Promise<void>;
 }
 
 /** The application log group of the deployed weather-agent (found by its service name). */
@@ -51,6 +52,16 @@ function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Real traffic for the metrics examples: 10 answered requests and 2 to a path the service lacks. */
+async function trafficToWeatherAgent(control: ControlClient, emulatorUrl: string): Promise<void> {
+  const services = (await control.state()).regions['us-east-1'].services;
+  const service = services.find((candidate) => candidate.name.startsWith('zenml-weather-agent-') && candidate.status === 'RUNNING');
+  if (!service) throw new Error('the examples deploy weather-agent before its metrics are read');
+  const base = localServiceUrl(emulatorUrl, service.url);
+  for (let i = 0; i < 10; i++) await (await fetch(`${base}/health`)).arrayBuffer();
+  for (let i = 0; i < 2; i++) await (await fetch(`${base}/missing`)).arrayBuffer();
+}
+
 export const EXAMPLES: readonly Example[] = [
   { id: 'validate', args: ['validate', 'fixable.zenml.deployer.yaml'] },
   { id: 'plan', args: ['plan', 'weather-agent.zenml.deployer.yaml', '--endpoint', 'ENDPOINT'] },
@@ -58,7 +69,8 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'deploy', args: ['deploy', 'weather-agent.zenml.deployer.yaml', '--yes', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'redeploy-noop', args: ['deploy', 'weather-agent.zenml.deployer.yaml', '--yes', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'list', args: ['list', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
-  { id: 'status', args: ['status', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
+  { id: 'status', args: ['status', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'], setup: trafficToWeatherAgent },
+  { id: 'metrics', args: ['metrics', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
   { id: 'pause', args: ['pause', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'], stderr: true },
   { id: 'resume', args: ['resume', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
   { id: 'logs', args: ['logs', 'weather-agent', '--region', 'us-east-1', '--endpoint', 'ENDPOINT'] },
@@ -76,7 +88,7 @@ export async function runExamples(): Promise<Map<string, string>> {
   try {
     for (const example of EXAMPLES) {
       const args = example.args.map((arg) => (arg === 'ENDPOINT' ? emulator.url : arg));
-      await example.setup?.(new ControlClient(emulator.url));
+      await example.setup?.(new ControlClient(emulator.url), emulator.url);
       const run = await runCli(args);
       const output = (example.stderr ? run.stderr : '') + run.stdout;
       const exit = run.code === 0 ? '' : `[exit ${run.code}]\n`;
@@ -103,7 +115,10 @@ export function normalize(text: string): string {
     .replace(/"timestamp":\d+/g, '"timestamp":<ms>')
     // The stand-in server's log lines: its process id and the probing client's address.
     .replace(/server process \[\d+\]/g, 'server process [<pid>]')
-    .replace(/\b\d{1,3}(\.\d{1,3}){3}:\d+\b/g, '<ip>:<port>');
+    .replace(/\b\d{1,3}(\.\d{1,3}){3}:\d+\b/g, '<ip>:<port>')
+    // Measured latencies and the CPU/memory they drive.
+    .replace(/\b(p50|p90|p99) [\d.]+ m?s\b/g, '$1 <ms>')
+    .replace(/[\d.]+ % average, [\d.]+ % peak/g, '<pct> average, <pct> peak');
 }
 
 const BLOCK = /(<!-- cli-example:([\w-]+) -->\n```text\n)([\s\S]*?)(```\n<!-- \/cli-example -->)/g;

@@ -218,6 +218,10 @@ export class Workbench {
 
   /** Runs a command from the palette (F1) by its title as shown there. */
   async runCommand(title: string): Promise<void> {
+    // Keys typed while a webview (a dashboard) has the focus go to its page, not to the workbench.
+    if ((await this.page.evaluate("document.activeElement?.tagName ?? ''")) === 'IFRAME') {
+      await this.page.locator('.tabs-container .tab.active').first().click();
+    }
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -262,6 +266,20 @@ export class Workbench {
   exthostLogText(): string {
     const log = exthostLog(this.profile);
     return log && existsSync(log) ? readFileSync(log, 'utf8') : '';
+  }
+
+  /**
+   * Closes the editor tabs whose label matches with their close buttons: for webviews, which keep
+   * the keyboard focus (F1 would go to their page), so the palette cannot close them.
+   */
+  async closeTabs(label: RegExp): Promise<void> {
+    const tabs = this.page.locator('.tabs-container .tab', { hasText: label });
+    while ((await tabs.count()) > 0) {
+      const tab = tabs.first();
+      await tab.hover();
+      await tab.locator('.tab-actions .action-label').first().click();
+      await waitFor(`the tab ${String(label)} to close`, async () => ((await tabs.count()) === 0 ? true : (await tab.isVisible()) ? undefined : true), UI_TIMEOUT);
+    }
   }
 
   /** Between journeys: close menus and widgets, then every editor without saving its changes. */
