@@ -54,7 +54,7 @@ export async function withAws(io: CliIo, target: AwsTarget, action: (clients: Aw
 
 export function reportError(io: CliIo, error: unknown): number {
   if (error instanceof DeployCancelledError) {
-    io.stderr(`zenml-apprunner: ${error.message}\n`);
+    io.stderr(`zenml-apprunner: ${error.message}\n${error.state === 'unchanged' ? '' : 'See where it stands with `zenml-apprunner status`.\n'}`);
     return EXIT_CANCELLED;
   }
   if (error instanceof DeployInputError) {
@@ -63,7 +63,8 @@ export function reportError(io: CliIo, error: unknown): number {
   }
   if (error instanceof DeployFailedError) {
     const log = error.logLines.length > 0 ? `Last lines of the service log:\n${error.logLines.map((line) => `  | ${line}\n`).join('')}` : '';
-    io.stderr(`zenml-apprunner: ${error.message}\n${log}`);
+    const app = error.applicationLines.length > 0 ? `Last lines of the application before it failed:\n${error.applicationLines.map((line) => `  | ${line}\n`).join('')}` : '';
+    io.stderr(`zenml-apprunner: ${error.message}\n${log}${app}`);
     return EXIT_FAILED;
   }
   if (error instanceof AwsCallError) {

@@ -1,17 +1,16 @@
+// Activation: the extension's log, the AWS connection, the Deployments view, the commands (whose
+// AWS work loads on first use), the Local Sandbox, the logs and the language server.
 import * as vscode from 'vscode';
 import { AwsConnection } from './aws/connection';
-import { registerDeployCommands } from './commands/deployCommands';
-import { registerExplorerCommands } from './commands/explorerCommands';
-import { registerClearSecretsCommand, registerInvokeCommand } from './commands/invokeCommand';
-import { createSampleConfig } from './commands/sampleConfigCommand';
-import { registerServiceCommands, type CommandContext } from './commands/serviceCommands';
-import { registerSettingsFileCommand } from './commands/settingsFileCommand';
+import { registerCommands } from './commands';
+import type { CommandContext } from './commands/context';
 import { DeployCodeLensProvider } from './deploy/deployCodeLens';
+import { ReadOnlyDocuments } from './documents/readOnlyDocuments';
 import { DeploymentsTreeProvider } from './explorer/deploymentsTreeProvider';
 import { LanguageServer } from './language/languageClient';
-import { createProductLog } from './productLog';
 import { registerLogs } from './logs';
 import { registerDashboard } from './metrics';
+import { createProductLog } from './productLog';
 import { SandboxController } from './sandbox/sandboxCommands';
 import { DeploymentSecrets } from './secrets/deploymentSecrets';
 import { ConnectionStatusBar } from './statusBar';
@@ -27,43 +26,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
   const log = createProductLog();
   context.subscriptions.push(log, vscode.commands.registerCommand('zenmlAppRunner.showLog', () => log.show()));
   const connection = new AwsConnection();
-  const tree = new DeploymentsTreeProvider(connection);
+  // The language server also reads settings files for the rest of the extension; it starts below.
+  const languageServer = new LanguageServer(context);
+  const tree = new DeploymentsTreeProvider(connection, languageServer);
   const view = vscode.window.createTreeView('zenmlAppRunner.deployments', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const sandbox = new SandboxController(context, connection);
-  const secrets = new DeploymentSecrets(context.secrets, context.globalState);
-  const commands: CommandContext = { connection, tree };
-  const statusBar = new ConnectionStatusBar(connection);
+  const documents = new ReadOnlyDocuments();
+  const ctx: CommandContext = { connection, tree, secrets: new DeploymentSecrets(context.secrets, context.globalState), statusBar: new ConnectionStatusBar(connection), documents, settings: languageServer };
   const codeLenses = new DeployCodeLensProvider();
   // Commands first: a command that activates the extension must find its handler even while the
   // language server is still starting.
-  registerLogs(context, connection);
+  registerLogs(context, connection, languageServer, documents);
   context.subscriptions.push(
     connection,
     tree,
     view,
     sandbox,
-    statusBar,
+    documents,
+    ctx.statusBar,
     codeLenses,
     vscode.languages.registerCodeLensProvider({ language: 'zenml-deployer-yaml' }, codeLenses),
-    ...registerDeployCommands({ ...commands, secrets, statusBar }),
-    ...registerExplorerCommands(commands),
-    ...registerServiceCommands(commands),
-    ...registerDashboard(context, commands),
+    ...registerCommands(ctx),
+    ...registerDashboard(context, ctx),
     ...sandbox.register(),
-    registerInvokeCommand(commands, secrets),
-    registerClearSecretsCommand(secrets),
-    registerSettingsFileCommand(commands),
-    vscode.commands.registerCommand('zenmlAppRunner.createSampleConfig', createSampleConfig),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       tree.refresh();
       codeLenses.refresh();
     }),
   );
   // The restart command exists before the first start, so a server that failed to start can be retried.
-  const languageServer = new LanguageServer(context);
   context.subscriptions.push(languageServer, vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageServer.restart()));
   await languageServer.start();
+  void sandbox.startIfAsked();
   return { tree, connection, sandbox };
 }
 

@@ -11,33 +11,32 @@ export class ConnectionStatusBar implements vscode.Disposable {
   constructor(private readonly connection: AwsConnection) {
     this.item.name = 'ZenML App Runner';
     this.item.command = 'zenmlAppRunner.selectProfile';
-    this.subscription = connection.onDidChange(() => void this.update());
-    void this.update();
+    this.subscription = connection.onDidChange(() => this.update());
+    this.update();
     this.item.show();
   }
 
   /** Shows a running operation ("Deploying weather-agent") until `done` is called. */
   track(activity: string): { done(): void } {
     this.activity = activity;
-    void this.update();
+    this.update();
     return {
       done: () => {
         if (this.activity === activity) this.activity = undefined;
-        void this.update();
+        this.update();
       },
     };
   }
 
-  async update(): Promise<void> {
-    const resolved = await this.connection.resolve();
-    let where: string;
-    if (resolved.ok && resolved.sandbox) where = 'Sandbox';
-    else if (resolved.ok) where = `${resolved.profile ?? 'default'} · ${resolved.regions.join(', ')}`;
-    else where = `${resolved.profile ?? 'default'} · no region`;
+  /** From the settings alone: showing where calls go loads no AWS code. */
+  update(): void {
+    const target = this.connection.describe();
+    const where = target.sandbox ? 'Local Sandbox' : `${target.profile ?? 'default credentials'} · ${target.regions.length > 0 ? target.regions.join(', ') : 'default region'}`;
     this.item.text = this.activity ? `$(sync~spin) ${this.activity}` : `$(cloud) ${where}`;
-    this.item.tooltip = resolved.ok && resolved.sandbox
-      ? `ZenML App Runner: Local Sandbox at ${resolved.endpoint ?? ''} (click to pick an AWS profile)`
-      : `ZenML App Runner: AWS profile ${resolved.profile ?? '(default credential chain)'}${resolved.ok && resolved.endpoint ? `, endpoint ${resolved.endpoint}` : ''}. Click to switch.`;
+    this.item.command = target.sandbox ? 'zenmlAppRunner.stopSandbox' : 'zenmlAppRunner.selectProfile';
+    this.item.tooltip = target.sandbox
+      ? `ZenML App Runner: the Local Sandbox at ${target.endpoint ?? ''} (nothing reaches AWS). Click to stop it.`
+      : `ZenML App Runner: AWS profile ${target.profile ?? '(default credential chain)'}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}. Click to switch.`;
   }
 
   dispose(): void {

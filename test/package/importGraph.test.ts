@@ -28,10 +28,12 @@ function repoPath(absolute: string): FilePath {
   return relative(ROOT, absolute).split(sep).join('/');
 }
 
-/** The file a relative specifier names, as TypeScript resolves it here (`x` -> `x.ts`, `x/index.ts`). */
+/** The file a relative specifier names, as TypeScript resolves it here (`x` or `x.js` -> `x.ts`, `x/index.ts`). */
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
-  return [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  // `import('./x.js')` names x.ts (the spelling dynamic imports need under node16 resolution).
+  const ts = base.endsWith('.js') ? [`${base.slice(0, -3)}.ts`] : [];
+  return [...ts, `${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 
 interface Graph {

@@ -2,7 +2,11 @@
 // the Local Sandbox. Hands out one set of clients per region and tells listeners when the target
 // changes, so the explorer refreshes after a profile switch (a common AWS Toolkit complaint).
 import * as vscode from 'vscode';
-import { createAwsClients, defaultRegion, type AwsClientOptions, type AwsClients, type AwsTarget } from '../../../common/src/aws/clientFactory';
+import type { AwsClientOptions, AwsClients, AwsTarget } from '../../../common/src/aws/clientFactory';
+import { lazyModule } from '../lazyModule';
+
+/** The AWS SDK is evaluated on the first AWS call, not when the extension activates. */
+const factory = lazyModule(() => import('../../../common/src/aws/clientFactory.js'));
 
 export interface SandboxTarget {
   endpoint: string;
@@ -51,6 +55,16 @@ export class AwsConnection implements vscode.Disposable {
     return this.sandbox ? `${this.sandbox.serviceUrlBase}${host}` : `https://${host}`;
   }
 
+  /** Where calls go, from the settings alone (no AWS SDK, no file read): for the status bar. */
+  describe(): { sandbox: boolean; profile?: string; endpoint?: string; regions: string[] } {
+    if (this.sandbox) return { sandbox: true, endpoint: this.sandbox.endpoint, regions: this.sandbox.regions };
+    const config = vscode.workspace.getConfiguration('zenmlAppRunner');
+    const profile = nonEmpty(config.get<string>('profile'));
+    const endpoint = nonEmpty(config.get<string>('endpoint'));
+    const regions = (config.get<string[]>('regions') ?? []).filter((region) => region.trim() !== '');
+    return { sandbox: false, ...(profile ? { profile } : {}), ...(endpoint ? { endpoint } : {}), regions };
+  }
+
   /** Profile, endpoint and regions in effect; the SDK's default region when none is configured. */
   async resolve(): Promise<Resolved> {
     if (this.sandbox) return { ok: true, endpoint: this.sandbox.endpoint, regions: this.sandbox.regions, sandbox: true };
@@ -59,7 +73,7 @@ export class AwsConnection implements vscode.Disposable {
     const endpoint = nonEmpty(config.get<string>('endpoint'));
     let regions = (config.get<string[]>('regions') ?? []).filter((region) => region.trim() !== '');
     if (regions.length === 0) {
-      const fallback = await defaultRegion(profile);
+      const fallback = await (await factory()).defaultRegion(profile);
       if (fallback === undefined) return { ok: false, reason: 'noRegion', ...(profile ? { profile } : {}) };
       regions = [fallback];
     }
@@ -67,10 +81,16 @@ export class AwsConnection implements vscode.Disposable {
   }
 
   /** The clients for one region of the current target (made once, dropped on change). */
-  clientsFor(region: string, resolved: Extract<Resolved, { ok: true }>): AwsClients {
+  async clientsFor(region: string, resolved: Extract<Resolved, { ok: true }>): Promise<AwsClients> {
     const existing = this.clients.get(region);
     if (existing) return existing;
-    const made = this.makeClients(region, resolved);
+    const made = await this.makeClients(region, resolved);
+    // Another caller may have made them while this one waited for the SDK to load.
+    const raced = this.clients.get(region);
+    if (raced) {
+      made.destroy();
+      return raced;
+    }
     this.clients.set(region, made);
     return made;
   }
@@ -94,10 +114,10 @@ export class AwsConnection implements vscode.Disposable {
     return resolved;
   }
 
-  private makeClients(region: string, resolved: Extract<Resolved, { ok: true }>): AwsClients {
+  private async makeClients(region: string, resolved: Extract<Resolved, { ok: true }>): Promise<AwsClients> {
     const target: AwsTarget = { region, ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}) };
     const options: AwsClientOptions = this.sandbox ? { credentials: this.sandbox.credentials } : {};
-    return createAwsClients(target, options);
+    return (await factory()).createAwsClients(target, options);
   }
 
   private reset(): void {

@@ -1,32 +1,30 @@
 // Deploy and Show Plan for a zenml.deployer.yaml (palette, editor-title button, code lens), and
 // Delete for a deployment in the tree. The engine (common/src/deploy) does the work; this file
-// asks, shows the plan, runs it under a cancellable progress notification and reports.
+// asks, shows the plan, runs it under a cancellable progress notification and reports. Loaded on
+// the first of these commands (commands/index.ts registers them).
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../../../common/src/aws/clientFactory';
-import { applyPlan, deleteDeployment, engineDeps, readDeployerFile, type DeployPlan, type EngineDeps } from '../../../common/src/deploy/engine';
+import { applyPlan } from '../../../common/src/deploy/apply';
+import { deleteDeployment } from '../../../common/src/deploy/deleteDeployment';
+import { engineDeps } from '../../../common/src/deploy/engineDeps';
+import type { DeployPlan } from '../../../common/src/deploy/plan';
+import type { EngineDeps } from '../../../common/src/deploy/types';
 import { prepareDeploy } from '../../../common/src/deploy/prepare';
 import type { DeployerFile } from '../../../common/src/domain/settingsModel';
-import { deploymentsInText } from '../../../common/src/language/fileDeployments';
 import { reportFailure, reportSuccess } from '../deploy/outcome';
 import { envReferences, planDocument } from '../deploy/planDocument';
 import { claimDeployment } from '../deploy/runningDeploys';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
-import { findSettingsFiles } from '../explorer/settingsFiles';
+import { labelOf } from '../explorer/explorerState';
+import { findSettingsFiles } from '../explorer/settingsFilesIndex';
 import { streamDeploymentLogs } from '../logs';
-import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
 import { scopeOf } from '../secrets/secretKeys';
-import type { ConnectionStatusBar } from '../statusBar';
+import { pickService, type CommandContext } from './context';
 import { withCancellableProgress } from './progress';
-import { pickService, type CommandContext } from './serviceCommands';
 import { requireTrust } from './trust';
 
 const SERVICE_LOG_TAIL_MS = 5_000;
-
-export interface DeployContext extends CommandContext {
-  secrets: DeploymentSecrets;
-  statusBar: ConnectionStatusBar;
-}
 
 const isSettingsFile = (uri: vscode.Uri): boolean => /(^|\.)zenml\.deployer\.yaml$/.test(basename(uri.path));
 
@@ -56,16 +54,16 @@ interface Prepared {
 }
 
 /** Reads the file (errors stop here), fills `${env:NAME}` secrets, and plans with read calls only. */
-async function prepare(ctx: DeployContext, uri: vscode.Uri | undefined): Promise<Prepared | undefined> {
+async function prepare(ctx: CommandContext, uri: vscode.Uri | undefined): Promise<Prepared | undefined> {
   const file = await chooseFile(uri);
   if (!file) return undefined;
   const document = await vscode.workspace.openTextDocument(file);
   const text = document.getText();
   const label = vscode.workspace.asRelativePath(file);
-  const names = deploymentsInText(text).map((entry) => entry.deploymentName);
+  const names = (await ctx.settings.deploymentsIn(text)).map((entry) => entry.deploymentName);
   const name = names.length > 1 ? await vscode.window.showQuickPick(names, { title: `${label} holds several deployments: which one?` }) : undefined;
   if (names.length > 1 && name === undefined) return undefined;
-  const settings = readDeployerFile(text, label, name);
+  const settings = await ctx.settings.deployerFile(text, label, name);
   const resolved = await ctx.connection.resolve();
   if (!resolved.ok) throw new Error('No AWS region is set: run "ZenML App Runner: Select Regions" or set deployer.region in the file.');
   const region = settings.deployer.region ?? resolved.regions[0];
@@ -88,12 +86,11 @@ async function prepare(ctx: DeployContext, uri: vscode.Uri | undefined): Promise
   }
 }
 
-async function showPlan(plan: DeployPlan, label: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: planDocument(plan, label) });
-  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+function showPlan(ctx: CommandContext, plan: DeployPlan, label: string): Promise<void> {
+  return ctx.documents.show('plan', planDocument(plan, label), { preserveFocus: true });
 }
 
-async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
+export async function deploy(ctx: CommandContext, uri?: vscode.Uri): Promise<void> {
   if (!requireTrust()) return;
   let prepared: Prepared | undefined;
   try {
@@ -104,7 +101,7 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
   if (!prepared) return;
   const { plan, deps, label, clients } = prepared;
   try {
-    await showPlan(plan, label);
+    await showPlan(ctx, plan, label);
     const logs = { deploymentName: plan.deploymentName, region: plan.region };
     if (plan.action === 'none') {
       const url = plan.existing?.found.serviceUrl ? ctx.connection.serviceUrl(plan.existing.found.serviceUrl) : undefined;
@@ -132,8 +129,20 @@ async function deploy(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
   }
 }
 
-async function run(ctx: DeployContext, plan: DeployPlan, deps: EngineDeps, logs: { deploymentName: string; region: string }): Promise<void> {
+const DOING: Record<DeployPlan['action'], string> = { create: 'Creating…', update: 'Deploying…', replace: 'Replacing…', none: '' };
+
+/** A deploy to a region the view does not list adds it, so the new service is not nowhere. */
+async function listRegion(ctx: CommandContext, region: string): Promise<boolean> {
+  const resolved = await ctx.connection.resolve();
+  if (!resolved.ok || resolved.sandbox || resolved.regions.includes(region)) return false;
+  await vscode.workspace.getConfiguration('zenmlAppRunner').update('regions', [...resolved.regions, region], vscode.ConfigurationTarget.Global);
+  return true;
+}
+
+async function run(ctx: CommandContext, plan: DeployPlan, deps: EngineDeps, logs: { deploymentName: string; region: string }): Promise<void> {
   const activity = ctx.statusBar.track(`Deploying ${plan.deploymentName}`);
+  // The row says "Creating…"/"Deploying…" from now on, in its region even if the view does not list it.
+  const ended = ctx.tree.operationStarting({ region: plan.region, name: plan.deploymentName, ...(plan.existing ? { arn: plan.existing.found.serviceArn } : {}), description: DOING[plan.action] });
   // App Runner's service log (deployment events, health checks, the reason of a failure) goes
   // into the deployment's channel while the deploy waits.
   const serviceLog = new AbortController();
@@ -141,17 +150,20 @@ async function run(ctx: DeployContext, plan: DeployPlan, deps: EngineDeps, logs:
     void vscode.window.showWarningMessage(`The service log of ${plan.deploymentName} cannot be shown: ${error instanceof Error ? error.message : String(error)}`);
   });
   try {
-    const result = await withCancellableProgress(`Deploying ${plan.deploymentName}`, (report, signal) => {
-      ctx.tree.operationStarted();
-      return applyPlan(plan, { ...deps, signal, onProgress: (event) => event.kind !== 'log' && report(event.message) });
-    });
-    ctx.tree.operationStarted();
+    const result = await withCancellableProgress(`Deploying ${plan.deploymentName}`, (report, signal) =>
+      applyPlan(plan, { ...deps, signal, onProgress: (event) => event.kind !== 'log' && report(event.message) }),
+    );
+    const added = await listRegion(ctx, plan.region);
+    ended();
     const warnings = result.warnings.length > 0 ? ` (${result.warnings.join(' ')})` : '';
     const url = result.url === undefined ? undefined : ctx.connection.serviceUrl(result.url.replace(/^https:\/\//, ''));
+    const where = added ? ` The Deployments view now lists ${plan.region}.` : '';
     // Not awaited: the notification waits for a click, the status bar must not.
-    void reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${url ?? 'no URL yet'}${warnings}`, url, logs);
+    void reportSuccess(`Deployed ${plan.deploymentName}: ${result.status} at ${url ?? 'no URL yet'}.${where}${warnings}`, url, logs);
+    await ctx.tree.reload();
+    await ctx.tree.reveal(plan.region, plan.deploymentName);
   } catch (error) {
-    ctx.tree.refresh();
+    ended();
     void reportFailure(`Deploying ${plan.deploymentName}`, error, logs);
   } finally {
     // App Runner writes a deploy's last lines as it ends, and the follower reads about once a
@@ -162,19 +174,19 @@ async function run(ctx: DeployContext, plan: DeployPlan, deps: EngineDeps, logs:
   }
 }
 
-async function showPlanCommand(ctx: DeployContext, uri?: vscode.Uri): Promise<void> {
+export async function showPlanCommand(ctx: CommandContext, uri?: vscode.Uri): Promise<void> {
   if (!requireTrust()) return;
   try {
     const prepared = await prepare(ctx, uri);
     if (!prepared) return;
     prepared.clients.destroy();
-    await showPlan(prepared.plan, prepared.label);
+    await showPlan(ctx, prepared.plan, prepared.label);
   } catch (error) {
     await reportFailure('Planning the deploy', error, undefined);
   }
 }
 
-async function deleteCommand(ctx: DeployContext, node?: ExplorerNode): Promise<void> {
+export async function deleteCommand(ctx: CommandContext, node?: ExplorerNode): Promise<void> {
   if (!requireTrust()) return;
   const service = await pickService(ctx.tree, node, (s) => s.managed && s.presentation.state !== 'busy', 'deleted');
   if (!service) return;
@@ -190,7 +202,7 @@ async function deleteCommand(ctx: DeployContext, node?: ExplorerNode): Promise<v
   }
   const confirm = await vscode.window.showWarningMessage(
     `Delete ${deploymentName}?`,
-    { modal: true, detail: `This deletes the App Runner service ${service.name} of deployment "${deploymentName}" in ${service.region}, its secret and its auto scaling configurations. It cannot be undone.` },
+    { modal: true, detail: `This deletes the App Runner service of deployment "${deploymentName}" in ${service.region} (${service.name}), its secret and its auto scaling configurations. It cannot be undone.` },
     'Delete',
   );
   if (confirm !== 'Delete') return;
@@ -200,29 +212,20 @@ async function deleteCommand(ctx: DeployContext, node?: ExplorerNode): Promise<v
     return;
   }
   const activity = ctx.statusBar.track(`Deleting ${deploymentName}`);
+  const ended = ctx.tree.operationStarting({ region: service.region, name: labelOf(service), arn: service.arn, description: 'Deleting…' });
   const clients = await ctx.connection.ownClients(service.region);
   try {
     const name = deploymentName;
-    const result = await withCancellableProgress(`Deleting ${name}`, (report, signal) => {
-      ctx.tree.operationStarted();
-      return deleteDeployment(engineDeps(clients, { signal, onProgress: (event) => event.kind !== 'log' && report(event.message) }), name);
-    });
-    ctx.tree.refresh();
+    const result = await withCancellableProgress(`Deleting ${name}`, (report, signal) =>
+      deleteDeployment(engineDeps(clients, { signal, onProgress: (event) => event.kind !== 'log' && report(event.message) }), name),
+    );
     void vscode.window.showInformationMessage(`Deleted ${deploymentName}: ${result.removed.length > 0 ? result.removed.join('; ') : 'nothing was left'}.`);
   } catch (error) {
-    ctx.tree.refresh();
     void reportFailure(`Deleting ${deploymentName}`, error, { deploymentName, region: service.region });
   } finally {
+    ended();
     clients.destroy();
     release();
     activity.done();
   }
-}
-
-export function registerDeployCommands(ctx: DeployContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('zenmlAppRunner.deploy', (uri?: vscode.Uri) => deploy(ctx, uri)),
-    vscode.commands.registerCommand('zenmlAppRunner.showPlan', (uri?: vscode.Uri) => showPlanCommand(ctx, uri)),
-    vscode.commands.registerCommand('zenmlAppRunner.deleteService', (node?: ExplorerNode) => deleteCommand(ctx, node)),
-  ];
 }

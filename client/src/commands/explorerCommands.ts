@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { APP_RUNNER_REGIONS } from '../../../common/src/domain/regions';
 import { listProfiles } from '../aws/profiles';
-import type { CommandContext } from './serviceCommands';
+import type { CommandContext } from './context';
 
 const DEFAULT_CHAIN = '$(key) Default credential chain';
 

@@ -1,6 +1,7 @@
 // Invoke…: POST /invoke on a running deployment with parameters the user enters; the auth key
 // comes from SecretStorage (kept per AWS target, region and deployment; asked for when the service
-// answers 401) or from the deployment itself; the answer opens as a formatted JSON document.
+// answers 401) or from the deployment itself; the answer opens as a read-only JSON document. And
+// Clear Stored Secrets…. Loaded on first use (commands/index.ts registers them).
 import * as vscode from 'vscode';
 import { deploymentAuthKey } from '../invoke/authKey';
 import { invokeDeployment, parseParameters } from '../invoke/invokeDeployment';
@@ -8,9 +9,9 @@ import { productLog } from '../productLog';
 import type { DeploymentSecrets } from '../secrets/deploymentSecrets';
 import { scopeOf, type SecretRef } from '../secrets/secretKeys';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
-import type { ServiceEntry } from '../explorer/deploymentsModel';
+import { labelOf, type ServiceEntry } from '../explorer/explorerState';
+import { pickService, type CommandContext } from './context';
 import { withCancellableProgress } from './progress';
-import { pickService, type CommandContext } from './serviceCommands';
 import { requireTrust } from './trust';
 
 const AUTH_KEY = 'auth key';
@@ -52,58 +53,54 @@ async function knownKey(ctx: CommandContext, secrets: DeploymentSecrets, ref: Se
   }
 }
 
-export function registerInvokeCommand(ctx: CommandContext, secrets: DeploymentSecrets): vscode.Disposable {
-  return vscode.commands.registerCommand('zenmlAppRunner.invokeService', async (node?: ExplorerNode) => {
-    if (!requireTrust()) return;
-    const service = await pickService(ctx.tree, node, (s) => s.presentation.state === 'running' && s.url !== '', 'invoked');
-    if (!service) return;
-    const parameters = await askParameters(service);
-    if (parameters === undefined) return;
-    const resolved = await ctx.connection.resolve();
-    if (!resolved.ok) return;
-    const deployment = (await ctx.tree.detailsOf(service).catch(() => undefined))?.deployment?.name ?? service.name;
-    const ref: SecretRef = { ...scopeOf(resolved, service.region), deployment, name: AUTH_KEY };
-    const url = `${ctx.connection.serviceUrl(service.url)}/invoke`;
-    try {
-      const result = await withCancellableProgress(`Invoking ${deployment}`, async (_report, signal) => {
-        let key = await knownKey(ctx, secrets, ref, service);
-        let answer = await invokeDeployment(url, parameters, key, { signal });
-        if (answer.status !== 401) return answer;
-        key = await vscode.window.showInputBox({
-          title: `Auth key for ${deployment}`,
-          prompt: key === undefined ? "The deployment asks for its auth key (kept in VS Code's secret storage)." : 'The key was refused: enter the current one.',
-          password: true,
-          ignoreFocusOut: true,
-        });
-        if (key === undefined) return answer;
-        answer = await invokeDeployment(url, parameters, key, { signal });
-        if (answer.status !== 401) await secrets.store(ref, key);
-        return answer;
+export async function invoke(ctx: CommandContext, node?: ExplorerNode): Promise<void> {
+  const secrets = ctx.secrets;
+  if (!requireTrust()) return;
+  const service = await pickService(ctx.tree, node, (s) => s.presentation.state === 'running' && s.url !== '', 'invoked');
+  if (!service) return;
+  const parameters = await askParameters(service);
+  if (parameters === undefined) return;
+  const resolved = await ctx.connection.resolve();
+  if (!resolved.ok) return;
+  const deployment = labelOf(service);
+  const ref: SecretRef = { ...scopeOf(resolved, service.region), deployment, name: AUTH_KEY };
+  const url = `${ctx.connection.serviceUrl(service.url)}/invoke`;
+  try {
+    const result = await withCancellableProgress(`Invoking ${deployment}`, async (_report, signal) => {
+      let key = await knownKey(ctx, secrets, ref, service);
+      let answer = await invokeDeployment(url, parameters, key, { signal });
+      if (answer.status !== 401) return answer;
+      key = await vscode.window.showInputBox({
+        title: `Auth key for ${deployment}`,
+        prompt: key === undefined ? "The deployment asks for its auth key (kept in VS Code's secret storage)." : 'The key was refused: enter the current one.',
+        password: true,
+        ignoreFocusOut: true,
       });
-      const document = await vscode.workspace.openTextDocument({ language: 'json', content: result.text });
-      await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-      if (!result.ok) void vscode.window.showErrorMessage(`${deployment} answered HTTP ${result.status} to /invoke; the response is open beside.`);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') return;
-      productLog.error(`Invoke ${deployment} (${url})`, error);
-      void vscode.window.showErrorMessage(`Invoking ${deployment} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+      if (key === undefined) return answer;
+      answer = await invokeDeployment(url, parameters, key, { signal });
+      if (answer.status !== 401) await secrets.store(ref, key);
+      return answer;
+    });
+    await ctx.documents.show('invoke', result.text);
+    if (!result.ok) void vscode.window.showErrorMessage(`${deployment} answered HTTP ${result.status} to /invoke; the response is open beside.`);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') return;
+    productLog.error(`Invoke ${deployment} (${url})`, error);
+    void vscode.window.showErrorMessage(`Invoking ${deployment} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-export function registerClearSecretsCommand(secrets: DeploymentSecrets): vscode.Disposable {
-  return vscode.commands.registerCommand('zenmlAppRunner.clearSecrets', async () => {
-    const stored = secrets.stored();
-    if (stored.length === 0) {
-      void vscode.window.showInformationMessage('ZenML App Runner keeps no secrets for any deployment.');
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(
-      stored.map((entry) => ({ label: entry.label, key: entry.key })),
-      { title: 'Forget which stored secrets and auth keys?', canPickMany: true },
-    );
-    if (!picked || picked.length === 0) return;
-    const count = await secrets.clear(picked.map((entry) => entry.key));
-    void vscode.window.showInformationMessage(`Forgot ${count} stored value${count === 1 ? '' : 's'}.`);
-  });
+export async function clearSecrets(secrets: DeploymentSecrets): Promise<void> {
+  const stored = secrets.stored();
+  if (stored.length === 0) {
+    void vscode.window.showInformationMessage('ZenML App Runner keeps no secrets for any deployment.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    stored.map((entry) => ({ label: entry.label, key: entry.key })),
+    { title: 'Forget which stored secrets and auth keys?', canPickMany: true },
+  );
+  if (!picked || picked.length === 0) return;
+  const count = await secrets.clear(picked.map((entry) => entry.key));
+  void vscode.window.showInformationMessage(`Forgot ${count} stored value${count === 1 ? '' : 's'}.`);
 }

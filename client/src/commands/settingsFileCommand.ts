@@ -1,22 +1,20 @@
-// Open Settings File: the workspace's zenml.deployer.yaml that deploys a service (by the
-// deployment name in its tags).
+// Open zenml.deployer.yaml: the workspace's file that declares the deployment of a service (by its
+// `deployment.name`). The tree offers it only on services such a file declares.
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../explorer/deploymentsTreeProvider';
-import { findSettingsFile } from '../explorer/settingsFiles';
-import { pickService, type CommandContext } from './serviceCommands';
+import { labelOf } from '../explorer/explorerState';
+import { pickService, type CommandContext } from './context';
 
 export function registerSettingsFileCommand(ctx: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand('zenmlAppRunner.openSettingsFile', async (node?: ExplorerNode) => {
-    const service = await pickService(ctx.tree, node, (s) => s.managed, 'opened');
+    const service = await pickService(ctx.tree, node, (s) => /\.file$/.test(s.contextValue) || (s.managed && s.deploymentName !== undefined), 'opened');
     if (!service) return;
-    const deployment = (await ctx.tree.detailsOf(service)).deployment;
-    const file = deployment ? await findSettingsFile(deployment.name) : undefined;
+    const file = service.deploymentName !== undefined ? await ctx.tree.settingsFileOf(service.deploymentName) : undefined;
     if (file) {
       await vscode.window.showTextDocument(file);
       return;
     }
-    const why = deployment ? `No zenml.deployer.yaml in this workspace declares deployment.name: ${deployment.name}.` : `${service.name} carries no ZenML deployment tags.`;
-    const choice = await vscode.window.showInformationMessage(why, 'Create Sample Config');
+    const choice = await vscode.window.showInformationMessage(`No zenml.deployer.yaml in this workspace declares deployment.name: ${labelOf(service)}.`, 'Create Sample Config');
     if (choice) await vscode.commands.executeCommand('zenmlAppRunner.createSampleConfig');
   });
 }

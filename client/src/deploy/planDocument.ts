@@ -1,7 +1,7 @@
 // The plan a deploy shows before it changes anything, as a Markdown document: what changes, the
 // AWS calls in order, notes, and the exact (redacted) inputs. Pure, so tests read it.
 import { callTarget } from '../../../common/src/deploy/calls';
-import { planToJson, type DeployPlan, type PlanCall } from '../../../common/src/deploy/engine';
+import { planToJson, type DeployPlan, type PlanCall } from '../../../common/src/deploy/plan';
 
 const HEADLINES: Record<DeployPlan['action'], string> = {
   create: 'creates',

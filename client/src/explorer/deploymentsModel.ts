@@ -1,74 +1,23 @@
-// What the Deployments view shows at its top levels, as plain data: per region, one ListServices
-// pass (all pages) and, only for services that run an operation, one ListOperations call to name
-// it ("Pausing…"). No `vscode` import, so tests run it against the emulator with real clients.
+// Loads one region of the Deployments view: one ListServices pass (all pages), the deployment name
+// of each ZenML-named service from its tags (read once per service and remembered: tags name the
+// deployment for the service's whole life), and, only for services that run an operation, one
+// ListOperations call to name it ("Pausing…"). No `vscode` import: tests run it against the
+// emulator with real clients. The tree loads this module on first use.
 import type { ServiceSummary } from '@aws-sdk/client-apprunner';
 import type { AwsClients } from '../../../common/src/aws/clientFactory';
-import { listOperations, listServices } from '../../../common/src/aws/appRunner';
-import { AwsCallError, toAwsCallError } from '../../../common/src/aws/errors';
-import { presentStatus, serviceContextValue, type StatusPresentation } from './serviceStatus';
-
-/** `zenml`: only services named like ZenML names them; `all`: every App Runner service. */
-export type ServiceFilter = 'zenml' | 'all';
-
-export interface ServiceEntry {
-  region: string;
-  arn: string;
-  name: string;
-  id: string;
-  /** Host name without scheme, as App Runner reports it (empty while none is assigned). */
-  url: string;
-  status: string;
-  createdAt?: Date;
-  updatedAt?: Date;
-  /** Named the way ZenML names its services (`<prefix><deployment>-<8 hex of its id>`). */
-  managed: boolean;
-  /** The type of the running operation, when the service is busy and ListOperations said. */
-  operation?: string;
-  presentation: StatusPresentation;
-  contextValue: string;
-}
-
-export type RegionListing =
-  | { region: string; services: ServiceEntry[]; /** services the filter hides */ hidden: number }
-  | { region: string; error: AwsCallError };
-
-/**
- * ListServices carries no tags, and reading them costs one call per service, so the top level
- * tells ZenML's services by their name: ZenML appends `-` and the first 8 hex digits of the
- * deployment id. Expanding a service reads its tags and shows the deployment it belongs to.
- */
-export function looksZenmlManaged(serviceName: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9_-]*-[0-9a-f]{8}$/.test(serviceName);
-}
-
-function entryOf(region: string, summary: ServiceSummary, operation?: string): ServiceEntry {
-  const name = summary.ServiceName ?? '';
-  const managed = looksZenmlManaged(name);
-  const presentation = presentStatus(summary.Status, operation);
-  return {
-    region,
-    arn: summary.ServiceArn ?? '',
-    name,
-    id: summary.ServiceId ?? '',
-    url: summary.ServiceUrl ?? '',
-    status: summary.Status ?? 'UNKNOWN',
-    ...(summary.CreatedAt ? { createdAt: summary.CreatedAt } : {}),
-    ...(summary.UpdatedAt ? { updatedAt: summary.UpdatedAt } : {}),
-    managed,
-    ...(operation !== undefined ? { operation } : {}),
-    presentation,
-    contextValue: serviceContextValue(presentation.state, managed),
-  };
-}
-
-/** ZenML's services first, then by name. */
-export function compareEntries(a: ServiceEntry, b: ServiceEntry): number {
-  if (a.managed !== b.managed) return a.managed ? -1 : 1;
-  return a.name.localeCompare(b.name);
-}
+import { listOperations, listServices, listTags } from '../../../common/src/aws/appRunner';
+import { AwsCallError, isNotFound, toAwsCallError } from '../../../common/src/aws/errors';
+import { MANAGED_BY_ZENML, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../../../common/src/domain/naming';
+import { compareEntries, entryOf, looksZenmlManaged, type RegionListing, type ServiceFilter } from './explorerState';
 
 /** Told of reads that failed without failing the listing (the caller's log records them). */
 export type ReadFailure = (what: string, error: unknown) => void;
+
+/** The deployment each service belongs to, by ARN; `null` for a service ZenML did not tag. */
+export type DeploymentNames = Map<string, string | null>;
+
+/** Tag reads at once: enough to be quick, few enough not to be throttled in a busy account. */
+const TAG_READS_AT_ONCE = 5;
 
 /** The running operation's type, or undefined when it cannot be read (the view says "in progress"). */
 async function runningOperation(clients: AwsClients, arn: string, onFailure: ReadFailure): Promise<string | undefined> {
@@ -81,8 +30,27 @@ async function runningOperation(clients: AwsClients, arn: string, onFailure: Rea
   }
 }
 
+/** Fills `names` for the ZenML-named services it does not know yet. */
+async function readDeploymentNames(clients: AwsClients, summaries: readonly ServiceSummary[], names: DeploymentNames, onFailure: ReadFailure): Promise<void> {
+  const unknown = summaries.filter((summary) => summary.ServiceArn && looksZenmlManaged(summary.ServiceName ?? '') && !names.has(summary.ServiceArn));
+  for (let start = 0; start < unknown.length; start += TAG_READS_AT_ONCE) {
+    await Promise.all(
+      unknown.slice(start, start + TAG_READS_AT_ONCE).map(async (summary) => {
+        const arn = summary.ServiceArn ?? '';
+        try {
+          const tags = await listTags(clients, arn);
+          names.set(arn, tags[TAG_MANAGED_BY] === MANAGED_BY_ZENML ? (tags[TAG_DEPLOYMENT_NAME] ?? null) : null);
+        } catch (error) {
+          // Deleted meanwhile: nothing to name. Otherwise the row shows the service name for now.
+          if (!isNotFound(error)) onFailure(`Reading the tags of ${summary.ServiceName ?? arn}`, error);
+        }
+      }),
+    );
+  }
+}
+
 /** One region's services, filtered and sorted; a failure is returned, not thrown. */
-export async function loadRegion(clients: AwsClients, filter: ServiceFilter, onFailure: ReadFailure = () => undefined): Promise<RegionListing> {
+export async function loadRegion(clients: AwsClients, filter: ServiceFilter, names: DeploymentNames = new Map(), onFailure: ReadFailure = () => undefined): Promise<RegionListing> {
   const region = clients.target.region;
   let summaries: ServiceSummary[];
   try {
@@ -90,29 +58,13 @@ export async function loadRegion(clients: AwsClients, filter: ServiceFilter, onF
   } catch (error) {
     return { region, error: error instanceof AwsCallError ? error : toAwsCallError(error, clients.target, 'apprunner', 'ListServices') };
   }
+  const shown = filter === 'all' ? summaries : summaries.filter((summary) => looksZenmlManaged(summary.ServiceName ?? ''));
+  await readDeploymentNames(clients, shown, names, onFailure);
   const entries = await Promise.all(
-    summaries.map(async (summary) =>
-      entryOf(region, summary, summary.Status === 'OPERATION_IN_PROGRESS' && summary.ServiceArn ? await runningOperation(clients, summary.ServiceArn, onFailure) : undefined),
-    ),
+    shown.map(async (summary) => {
+      const operation = summary.Status === 'OPERATION_IN_PROGRESS' && summary.ServiceArn ? await runningOperation(clients, summary.ServiceArn, onFailure) : undefined;
+      return entryOf(region, summary, operation, names.get(summary.ServiceArn ?? '') ?? undefined);
+    }),
   );
-  const shown = filter === 'all' ? entries : entries.filter((entry) => entry.managed);
-  return { region, services: shown.sort(compareEntries), hidden: entries.length - shown.length };
-}
-
-/** True when some listed service runs an operation (the view keeps polling). */
-export function anyBusy(listings: readonly RegionListing[]): boolean {
-  return listings.some((listing) => 'services' in listing && listing.services.some((service) => service.presentation.state === 'busy'));
-}
-
-/** Which welcome the view shows instead of a tree, or `tree`. */
-export type ExplorerState = 'tree' | 'noCredentials' | 'unreachable' | 'empty';
-
-export function explorerStateOf(listings: readonly RegionListing[]): ExplorerState {
-  const failures = listings.flatMap((listing) => ('error' in listing ? [listing.error] : []));
-  if (failures.length === listings.length && failures.length > 0) {
-    if (failures.some((error) => ['no-credentials', 'sso-expired', 'bad-credentials'].includes(error.kind))) return 'noCredentials';
-    return 'unreachable';
-  }
-  const services = listings.reduce((sum, listing) => sum + ('services' in listing ? listing.services.length + listing.hidden : 0), 0);
-  return services === 0 && failures.length === 0 ? 'empty' : 'tree';
+  return { region, services: entries.sort(compareEntries), hidden: summaries.length - shown.length };
 }

@@ -1,11 +1,11 @@
-// A service's details, read when its node is expanded or hovered: DescribeService, its tags, its
-// auto scaling configuration and its last operations. Returned as plain rows and a markdown
-// tooltip so the tree provider only translates them.
+// A service's details as plain rows and a markdown tooltip, so the tree provider only translates
+// them: URL, image, size, scaling, health check, the last operations and, for a service that
+// failed, why (App Runner's reason and the application's last lines), with Show Logs one click
+// away. Pure: the loader (serviceDetailsLoader.ts) reads AWS.
 import type { AutoScalingConfiguration, OperationSummary, Service } from '@aws-sdk/client-apprunner';
-import type { AwsClients } from '../../../common/src/aws/clientFactory';
-import { describeAutoScalingConfiguration, describeService, listOperations, listTags } from '../../../common/src/aws/appRunner';
+import type { FailureExplanation } from '../../../common/src/deploy/failureReason';
 import { formatCpu, formatMemoryGb } from '../../../common/src/domain/resourceMatching';
-import { MANAGED_BY_ZENML, TAG_DEPLOYMENT_ID, TAG_DEPLOYMENT_NAME, TAG_MANAGED_BY } from '../../../common/src/domain/naming';
+import { formatLogLine } from '../../../common/src/logs/format';
 
 export interface ServiceDetails {
   service: Service;
@@ -15,9 +15,11 @@ export interface ServiceDetails {
   operations: OperationSummary[];
   /** Set when the tags say ZenML deployed it. */
   deployment?: { name: string; id: string };
+  /** Why the service (or its last deployment) failed, when it did. */
+  failure?: FailureExplanation;
 }
 
-export type DetailKind = 'url' | 'image' | 'size' | 'scaling' | 'health' | 'operations' | 'operation' | 'file';
+export type DetailKind = 'url' | 'image' | 'size' | 'scaling' | 'health' | 'operations' | 'operation' | 'file' | 'failure' | 'logLine' | 'action';
 
 export interface DetailRow {
   kind: DetailKind;
@@ -25,42 +27,18 @@ export interface DetailRow {
   description?: string;
   /** Codicon id. */
   icon: string;
-  /** Rows under this one (the operations). */
+  /** Rows under this one (the operations, the failure's log lines). */
   children?: DetailRow[];
-  /** For `url`: what a click opens. */
+  /** For `url` and `file`: what a click opens. */
   link?: string;
+  /** For `action` and `failure`: the command a click runs (with the service as its argument). */
+  command?: string;
+  tooltip?: string;
 }
 
 export const SHOWN_OPERATIONS = 5;
-
-export async function loadServiceDetails(clients: AwsClients, serviceArn: string, onFailure: (what: string, error: unknown) => void = () => undefined): Promise<ServiceDetails> {
-  const [service, tags, operations] = await Promise.all([
-    describeService(clients, serviceArn),
-    listTags(clients, serviceArn),
-    listOperations(clients, serviceArn, SHOWN_OPERATIONS),
-  ]);
-  const scalingArn = service.AutoScalingConfigurationSummary?.AutoScalingConfigurationArn;
-  // The default configuration is AWS's; its details are still worth showing (min/max/concurrency).
-  const scaling =
-    scalingArn !== undefined
-      ? await describeAutoScalingConfiguration(clients, scalingArn).catch((error: unknown) => {
-          onFailure(`Reading the auto scaling configuration of ${service.ServiceName ?? serviceArn}`, error);
-          return undefined;
-        })
-      : undefined;
-  const managed = tags[TAG_MANAGED_BY] === MANAGED_BY_ZENML && tags[TAG_DEPLOYMENT_NAME] !== undefined;
-  return {
-    service,
-    tags,
-    ...(scaling ? { scaling } : {}),
-    operations,
-    ...(managed ? { deployment: { name: tags[TAG_DEPLOYMENT_NAME], id: tags[TAG_DEPLOYMENT_ID] ?? '' } } : {}),
-  };
-}
-
-export function serviceUrl(host: string | undefined): string | undefined {
-  return host ? `https://${host}` : undefined;
-}
+export const SHOW_LOGS = 'zenmlAppRunner.showLogs';
+export const SEARCH_LOGS = 'zenmlAppRunner.searchLogs';
 
 function when(date: Date | undefined): string {
   return date ? date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : 'unknown time';
@@ -93,13 +71,34 @@ function operationIcon(status: string | undefined): string {
   return 'error';
 }
 
+/** One line of reason, short enough for a row (the tooltip and the child rows carry the rest). */
+export function failureHeadline(failure: FailureExplanation): string {
+  const reason = failure.reason ?? 'App Runner gave no reason';
+  const rolledBack = failure.operation?.status.startsWith('ROLLBACK') ? 'rolled back: ' : '';
+  return `${rolledBack}${reason}`;
+}
+
+function failureRow(failure: FailureExplanation): DetailRow {
+  const lines: DetailRow[] = failure.applicationLines.map((line) => ({ kind: 'logLine', label: line.message, description: new Date(line.timestamp).toISOString().slice(11, 19), icon: 'debug-stackframe-dot', tooltip: formatLogLine(line) }));
+  const notes: DetailRow[] = failure.notes.map((note) => ({ kind: 'logLine', label: note, icon: 'info' }));
+  return {
+    kind: 'failure',
+    label: 'Why it failed',
+    description: failureHeadline(failure),
+    icon: 'error',
+    command: SHOW_LOGS,
+    tooltip: `${failureHeadline(failure)}\n\nClick to show the logs.`,
+    children: [...lines, ...notes, { kind: 'action', label: 'Show Logs', icon: 'output', command: SHOW_LOGS }, { kind: 'action', label: 'Search Logs…', icon: 'search', command: SEARCH_LOGS }],
+  };
+}
+
 /** The rows under a service node, most asked first (the settings file is added by the client). */
-export function detailRows(details: ServiceDetails): DetailRow[] {
+export function detailRows(details: ServiceDetails, url: string | undefined): DetailRow[] {
   const { service } = details;
-  const url = serviceUrl(service.ServiceUrl);
   const image = service.SourceConfiguration?.ImageRepository?.ImageIdentifier;
   const instance = service.InstanceConfiguration;
   return [
+    ...(details.failure ? [failureRow(details.failure)] : []),
     { kind: 'url', label: 'URL', description: url ?? 'not assigned yet', icon: 'link', ...(url ? { link: url } : {}) },
     { kind: 'image', label: 'Image', description: image ?? 'not from an image', icon: 'package' },
     { kind: 'size', label: 'Instance', description: instanceSize(instance?.Cpu, instance?.Memory), icon: 'server' },
@@ -120,22 +119,24 @@ export function detailRows(details: ServiceDetails): DetailRow[] {
   ];
 }
 
+const escape = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+
 /** Markdown for the service node's tooltip (escaped where AWS values could hold markup). */
-export function tooltipMarkdown(details: ServiceDetails, describedStatus: string): string {
+export function tooltipMarkdown(details: ServiceDetails, describedStatus: string, url: string | undefined, health?: string): string {
   const { service } = details;
-  const url = serviceUrl(service.ServiceUrl);
-  const escape = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-  const lines = [
-    `**${escape(service.ServiceName ?? '')}** · ${escape(describedStatus)}`,
-    '',
+  const title = details.deployment ? `**${escape(details.deployment.name)}** · ${escape(describedStatus)}` : `**${escape(service.ServiceName ?? '')}** · ${escape(describedStatus)}`;
+  const lines = [title, ''];
+  if (details.failure) lines.push(`$(error) **Why it failed:** ${escape(failureHeadline(details.failure))}`, '');
+  lines.push(
+    `- Service: \`${service.ServiceName ?? ''}\``,
     `- URL: ${url ? `[${escape(url)}](${url})` : 'not assigned yet'}`,
     `- Image: \`${service.SourceConfiguration?.ImageRepository?.ImageIdentifier ?? 'none'}\``,
     `- Size: ${escape(instanceSize(service.InstanceConfiguration?.Cpu, service.InstanceConfiguration?.Memory))}`,
     `- Scaling: ${escape(scalingText(details))}`,
-    `- Created: ${when(service.CreatedAt)}`,
+    ...(health !== undefined ? [`- Health: ${escape(health)}`] : []),
     `- Updated: ${when(service.UpdatedAt)}`,
-  ];
-  if (details.deployment) lines.push(`- Deployment: ${escape(details.deployment.name)} (id \`${details.deployment.id}\`)`);
+  );
+  if (details.deployment) lines.push(`- Deployment id: \`${details.deployment.id}\``);
   else lines.push('- Not deployed by ZenML (no `managed-by=zenml` tag)');
   return lines.join('\n');
 }

@@ -63,8 +63,9 @@ export function presentStatus(status: string | undefined, operation?: string): S
 
 /**
  * The tree item's `contextValue`: `zenmlAppRunner.service.<state>` plus `.zenml` for services
- * deployed by ZenML, so package.json menus match e.g. `viewItem =~ /^zenmlAppRunner\.service\.running/`.
+ * deployed by ZenML and `.file` when a zenml.deployer.yaml of the workspace declares the
+ * deployment, so package.json menus match e.g. `viewItem =~ /^zenmlAppRunner\.service\.running/`.
  */
-export function serviceContextValue(state: ServiceState, managed: boolean): string {
-  return `zenmlAppRunner.service.${state}${managed ? '.zenml' : ''}`;
+export function serviceContextValue(state: ServiceState, managed: boolean, hasFile = false): string {
+  return `zenmlAppRunner.service.${state}${managed ? '.zenml' : ''}${hasFile ? '.file' : ''}`;
 }

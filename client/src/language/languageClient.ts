@@ -5,28 +5,65 @@
 // offered a restart; the restart command exists before the first start, so a failed start can be
 // retried.
 import * as vscode from 'vscode';
-import { CloseAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, RequestType, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { deployerFileOf } from '../../../common/src/deploy/deployerFile';
 import { describeError } from '../../../common/src/describeError';
+import type { DeployerFile } from '../../../common/src/domain/settingsModel';
+import type { FileDeployment } from '../../../common/src/language/fileDeployments';
+import {
+  DEPLOYER_DOCUMENT_REQUEST,
+  FILE_DEPLOYMENTS_REQUEST,
+  type DeployerDocumentParams,
+  type DeployerDocumentResult,
+  type FileDeploymentsParams,
+  type FileDeploymentsResult,
+} from '../../../common/src/settingsRequests';
 import { DEPLOYER_LANGUAGE_ID, DIAGNOSTIC_SOURCE, LANGUAGE_SERVER_EXEC_ARGV, LANGUAGE_SERVER_NAME, SETTINGS_SECTION } from '../../../common/src/product';
 import { productLog } from '../productLog';
 
 const RESTART = 'Restart Language Server';
+const fileDeployments = new RequestType<FileDeploymentsParams, FileDeploymentsResult, void>(FILE_DEPLOYMENTS_REQUEST);
+const deployerDocument = new RequestType<DeployerDocumentParams, DeployerDocumentResult, void>(DEPLOYER_DOCUMENT_REQUEST);
 
-export class LanguageServer implements vscode.Disposable {
+/** Reads settings files through the language server: the extension carries no parser of its own. */
+export interface SettingsReader {
+  /** The deployments a zenml.deployer.yaml text declares. */
+  deploymentsIn(text: string): Promise<FileDeployment[]>;
+  /** The settings a deploy of the text uses; a `DeployInputError` when it has errors or no such deployment. */
+  deployerFile(text: string, fileLabel: string, deploymentName?: string): Promise<DeployerFile>;
+}
+
+export class LanguageServer implements vscode.Disposable, SettingsReader {
   private client: LanguageClient | undefined;
+  private starting: Promise<void> | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
   /** Starts the server; a failure is recorded and offered a restart, never thrown at activation. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
     const client = this.create();
     this.client = client;
-    try {
-      await client.start();
-    } catch (error) {
+    this.starting = client.start().catch((error: unknown) => {
       productLog.error(`${LANGUAGE_SERVER_NAME} failed to start`, error);
       void offerRestart(`${LANGUAGE_SERVER_NAME} failed to start: ${describeError(error)}`);
-    }
+    });
+    return this.starting;
+  }
+
+  private async running(): Promise<LanguageClient> {
+    await this.starting;
+    const client = this.client;
+    if (!client?.isRunning()) throw new Error(`${LANGUAGE_SERVER_NAME} is not running, and it reads the settings files: run "ZenML App Runner: Restart Language Server".`);
+    return client;
+  }
+
+  async deploymentsIn(text: string): Promise<FileDeployment[]> {
+    return (await this.running()).sendRequest(fileDeployments, { text });
+  }
+
+  async deployerFile(text: string, fileLabel: string, deploymentName?: string): Promise<DeployerFile> {
+    const choice = await (await this.running()).sendRequest(deployerDocument, { text, fileLabel, ...(deploymentName !== undefined ? { deploymentName } : {}) });
+    return deployerFileOf(choice);
   }
 
   async restart(): Promise<void> {

@@ -1,10 +1,13 @@
-// The thin adapter between the shared follower and an output channel: each log line as the CLI
-// prints it (`time [source stream] message`), each change of mode as a header line at a level that
-// matches it. No `vscode` import: a `vscode.LogOutputChannel` is a `LogWriter`, and so is a test's
-// recorder. Nothing is kept here: a line is written and forgotten, so memory stays flat.
-import { formatLogLine, formatState, type FollowerState, type LogLine, type LogSink } from '../../../common/src/logs';
+// The thin adapter between the shared follower and an output channel: each log line in one line
+// with one time (channelFormat.ts), the date as a header when it changes, each change of mode as a
+// header, and a word when the window holds nothing. No `vscode` import: an output channel is a
+// `LogWriter` through a one-line adapter, and so is a test's recorder. Nothing is kept here: a
+// line is written and forgotten, so memory stays flat.
+import { formatState } from '../../../common/src/logs/format';
+import type { FollowerState, LogLine, LogSink, LogSource } from '../../../common/src/logs/types';
+import { channelLine, dayOf } from './channelFormat';
 
-/** The part of `vscode.LogOutputChannel` the channel uses. */
+/** Where the channel's text goes, by how much it matters. */
 export interface LogWriter {
   info(message: string): void;
   warn(message: string): void;
@@ -17,33 +20,47 @@ export function headerLine(text: string): string {
 }
 
 /**
- * Where a channel's text ends: the newest event time written and the events written at that very
- * millisecond, so following again from that time shows no line twice (a few keys, not the log).
+ * Where a channel's text ends, for the sources it showed: the newest event time written and the
+ * events written at that very millisecond, so following again from that time shows no line twice.
  */
 export interface ResumePoint {
   timestamp: number;
   keys: ReadonlySet<string>;
+  /** The sources the channel followed (a deploy's channel shows only App Runner's service log). */
+  sources: readonly LogSource[];
 }
 
 const eventKey = (line: LogLine): string => `${line.logGroupName}\n${line.logStreamName}\n${line.message}`;
+
+export interface ChannelSinkOptions {
+  onState?: (state: FollowerState) => void;
+  /** Lines up to this point of its sources are already in the channel (an earlier follower): skipped. */
+  resume?: ResumePoint;
+  /** The sources this follower reads. */
+  sources?: readonly LogSource[];
+  /** Said when the window holds no event: e.g. "in the last 10 minutes". */
+  window?: string;
+}
 
 export class ChannelSink implements LogSink {
   private current: FollowerState | undefined;
   /** Why the caller stopped the follower (e.g. "Stop Logs"), said instead of "stopped on request". */
   private stopReason: string | undefined;
   private newest: { timestamp: number; keys: Set<string> } | undefined;
+  private lastDay: string | undefined;
+  private written = 0;
+  private caughtUp = false;
 
   constructor(
     private readonly writer: LogWriter,
-    private readonly onState: (state: FollowerState) => void = () => undefined,
-    /** Lines up to this point are already in the channel (from an earlier follower): skipped. */
-    private readonly resume?: ResumePoint,
+    private readonly options: ChannelSinkOptions = {},
   ) {
-    if (resume) this.newest = { timestamp: resume.timestamp, keys: new Set(resume.keys) };
+    const resume = options.resume;
+    if (resume && resume.sources.length === (options.sources ?? resume.sources).length) this.newest = { timestamp: resume.timestamp, keys: new Set(resume.keys) };
   }
 
   get resumePoint(): ResumePoint | undefined {
-    return this.newest;
+    return this.newest ? { ...this.newest, sources: this.options.sources ?? ['service', 'application'] } : undefined;
   }
 
   get currentState(): FollowerState | undefined {
@@ -55,11 +72,20 @@ export class ChannelSink implements LogSink {
     this.stopReason ??= reason;
   }
 
+  private alreadyShown(line: LogLine): boolean {
+    const resume = this.options.resume;
+    if (!resume || !resume.sources.includes(line.source) || line.timestamp > resume.timestamp) return false;
+    return line.timestamp < resume.timestamp || resume.keys.has(eventKey(line));
+  }
+
   lines(lines: readonly LogLine[]): void {
     for (const line of lines) {
-      const resume = this.resume;
-      if (resume && line.timestamp <= resume.timestamp && (line.timestamp < resume.timestamp || resume.keys.has(eventKey(line)))) continue;
-      this.writer.info(formatLogLine(line));
+      if (this.alreadyShown(line)) continue;
+      const day = dayOf(line.timestamp);
+      if (day !== this.lastDay) this.writer.info(headerLine(day));
+      this.lastDay = day;
+      this.writer.info(channelLine(line));
+      this.written++;
       this.noteNewest(line);
     }
   }
@@ -71,12 +97,18 @@ export class ChannelSink implements LogSink {
 
   state(state: FollowerState): void {
     const shown: FollowerState = state.mode === 'stopped' && state.cause === 'aborted' && this.stopReason !== undefined ? { ...state, reason: this.stopReason } : state;
+    const backlogRead = this.current !== undefined && !this.caughtUp && (shown.mode === 'live-tail' || shown.mode === 'polling');
     this.current = shown;
+    // The backlog is read before the follower goes live: an empty window is said, not left blank.
+    if (backlogRead) {
+      this.caughtUp = true;
+      if (this.written === 0 && this.options.window !== undefined) this.writer.info(headerLine(`no events ${this.options.window}; new ones appear here`));
+    }
     const header = headerLine(formatState(shown));
     if (shown.mode === 'reconnecting') this.writer.warn(header);
     else if (shown.mode === 'stopped' && shown.cause === 'error') this.writer.error(header);
     else this.writer.info(header);
-    this.onState(shown);
+    this.options.onState?.(shown);
   }
 
   /** A header that is not a follower state (what is followed, waiting for the service). */

@@ -6,7 +6,7 @@ import { AwsCallError } from '../../../common/src/aws/errors';
 import type { FollowerState } from '../../../common/src/logs';
 import type { AwsClients } from '../../../common/src/aws/clientFactory';
 import type { AwsConnection } from '../aws/connection';
-import { headerLine } from './channelSink';
+import { headerLine, type LogWriter } from './channelSink';
 import { followKey, type DeploymentRef, type ResolvedDeployment } from './deploymentRef';
 import { LogSession, type LogScope } from './logSession';
 import { resolveDeployment } from './resolveDeployment';
@@ -24,8 +24,31 @@ export interface Followed {
 }
 
 interface Entry {
-  channel: vscode.LogOutputChannel;
+  channel: ChannelWriter;
   session?: LogSession;
+}
+
+/**
+ * A plain output channel (language `log`, so times and levels are coloured): VS Code adds no time
+ * of its own, so each line carries one, the event's.
+ */
+class ChannelWriter implements LogWriter {
+  constructor(readonly channel: vscode.OutputChannel) {}
+  info(message: string): void {
+    this.channel.appendLine(message);
+  }
+  warn(message: string): void {
+    this.channel.appendLine(message);
+  }
+  error(message: string): void {
+    this.channel.appendLine(message);
+  }
+  show(preserveFocus: boolean): void {
+    this.channel.show(preserveFocus);
+  }
+  dispose(): void {
+    this.channel.dispose();
+  }
 }
 
 export class LogFollowers implements vscode.Disposable {
@@ -135,7 +158,7 @@ export class LogFollowers implements vscode.Disposable {
     if (!entry) {
       const sameName = [...this.entries.keys()].some((other) => other.endsWith(`/${deployment.displayName}`));
       const name = `App Runner: ${deployment.displayName}${sameName ? ` (${deployment.region})` : ''}`;
-      entry = { channel: vscode.window.createOutputChannel(name, { log: true }) };
+      entry = { channel: new ChannelWriter(vscode.window.createOutputChannel(name, 'log')) };
       this.entries.set(key, entry);
     }
     return entry;
@@ -145,7 +168,7 @@ export class LogFollowers implements vscode.Disposable {
     const previous = entry.session;
     // A follower of both groups may go on where the last one stopped; from a service-only
     // follower only the span before is re-read (its application lines were never shown).
-    const point = previous && (previous.scope === scope || scope === 'service') ? previous.resumePoint : undefined;
+    const point = previous?.resumePoint;
     const resume = point && point.timestamp >= startTime ? point : undefined;
     const session = new LogSession(deployment, scope, { client: clients.logs, writer: entry.channel, scope, startTime, ...(resume ? { resume } : {}), onState: () => this.changed.fire() });
     entry.session = session;

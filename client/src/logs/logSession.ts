@@ -33,11 +33,17 @@ export class LogSession {
     readonly scope: LogScope,
     options: LogSessionOptions,
   ) {
-    this.sink = new ChannelSink(options.writer, options.onState, options.resume);
     const groups = serviceLogGroups(deployment.serviceName, deployment.serviceId).filter((group) => scope === 'all' || group.source === 'service');
+    const sources = groups.map((group) => group.source);
+    // Going on where an earlier follower of the same sources stopped; an earlier service-only
+    // follower (a deploy's) only hides the service lines it showed, the application's are read from the start.
+    const resume = options.resume;
+    const resumesAll = resume !== undefined && sources.every((source) => resume.sources.includes(source));
+    const startTime = resumesAll ? resume.timestamp : options.startTime;
+    const minutes = Math.round((Date.now() - options.startTime) / 60_000);
+    this.sink = new ChannelSink(options.writer, { ...(options.onState ? { onState: options.onState } : {}), ...(resume ? { resume } : {}), sources, window: resumesAll ? 'since the last line above' : `in the last ${minutes} minute${minutes === 1 ? '' : 's'}` });
     const what = scope === 'all' ? 'service and application logs' : 'service log';
-    const startTime = options.resume?.timestamp ?? options.startTime;
-    const from = options.resume ? `after its last line (${new Date(startTime).toISOString()})` : `from ${new Date(startTime).toISOString()}`;
+    const from = resumesAll ? `after its last line (${new Date(startTime).toISOString()})` : `from ${new Date(startTime).toISOString()}`;
     this.sink.note(`${deployment.displayName}: ${what} of ${deployment.serviceName} in ${deployment.region}, ${from}`);
     this.done = followLogs({ client: options.client, groups, startTime, signal: this.controller.signal, sink: this.sink, ...(options.timing ? { timing: options.timing } : {}) })
       .catch((error: unknown): StoppedState => {

@@ -3,19 +3,20 @@
 // the deployments ZenML tagged in the configured regions.
 import * as vscode from 'vscode';
 import { AwsCallError } from '../../../common/src/aws/errors';
-import { engineDeps, listDeployments } from '../../../common/src/deploy/engine';
+import { engineDeps } from '../../../common/src/deploy/engineDeps';
+import { listDeployments } from '../../../common/src/deploy/lifecycle';
 import type { AwsConnection } from '../aws/connection';
-import { deploymentsInText } from '../../../common/src/language/fileDeployments';
+import type { SettingsReader } from '../language/languageClient';
 import type { DeploymentRef } from './deploymentRef';
 
 const LANGUAGE_ID = 'zenml-deployer-yaml';
 const NO_REGION = 'No AWS region: set settings.deployer.region in the file, the setting zenmlAppRunner.regions, or AWS_REGION.';
 
 /** The active editor's deployment; undefined when no deployer file is active, null when the user cancelled. */
-export async function deploymentOfActiveFile(connection: AwsConnection, purpose = 'Show Logs'): Promise<DeploymentRef | undefined | null> {
+export async function deploymentOfActiveFile(connection: AwsConnection, reader: SettingsReader, purpose = 'Show Logs'): Promise<DeploymentRef | undefined | null> {
   const document = vscode.window.activeTextEditor?.document;
   if (document?.languageId !== LANGUAGE_ID) return undefined;
-  const found = deploymentsInText(document.getText());
+  const found = await reader.deploymentsIn(document.getText());
   if (found.length === 0) return undefined;
   const chosen = found.length === 1 ? found[0] : (await vscode.window.showQuickPick(found.map((entry) => ({ label: entry.deploymentName, description: entry.region ?? '', entry })), { title: `${purpose} of which deployment in this file?` }))?.entry;
   if (!chosen) return null;

@@ -11,11 +11,12 @@ import { requireTrust } from '../commands/trust';
 import { deploymentRefFrom, type DeploymentRef } from './deploymentRef';
 import { deploymentOfActiveFile, pickDeployment } from './pickDeployment';
 import { resolveDeployment } from './resolveDeployment';
-import { registerSearchDocuments, SearchDocuments } from './searchDocument';
+import type { ReadOnlyDocuments } from '../documents/readOnlyDocuments';
+import type { SettingsReader } from '../language/languageClient';
 import { parseCustomRange, RANGE_CHOICES, recentPatterns, rememberPattern, type PatternStore, type TimeRange } from './searchInputs';
 import { noMatchMessage, runSearch, searchDocumentText, type SearchRequest } from './searchResults';
 
-export const SEARCH_LOGS_COMMAND = 'zenmlAppRunner.searchLogs';
+import { SEARCH_LOGS_COMMAND } from './logCommandIds';
 const PURPOSE = 'Search Logs';
 
 /** What Edit Pattern passes back to the command: the same deployment, the refused pattern to fix. */
@@ -29,26 +30,23 @@ function isRetry(argument: unknown): argument is Retry {
   return typeof argument === 'object' && argument !== null && (argument as Partial<Retry>).searchLogsRetry === true;
 }
 
-export function registerSearchLogs(context: vscode.ExtensionContext, connection: AwsConnection): vscode.Disposable {
-  const documents = new SearchDocuments();
-  const command = vscode.commands.registerCommand(SEARCH_LOGS_COMMAND, async (argument?: unknown) => {
-    if (!requireTrust()) return;
-    const retry = isRetry(argument) ? argument : undefined;
-    const ref = retry?.ref ?? (await chooseDeployment(connection, argument));
-    if (!ref) return;
-    const pattern = await askPattern(context.globalState, ref, retry?.pattern);
-    if (pattern === undefined) return;
-    const range = await askRange();
-    if (!range) return;
-    await search(connection, context.globalState, documents, ref, pattern, range);
-  });
-  return vscode.Disposable.from(command, registerSearchDocuments(documents));
+/** The command's handler (registered lazily by index.ts). */
+export async function searchLogs(store: PatternStore, connection: AwsConnection, reader: SettingsReader, documents: ReadOnlyDocuments, argument?: unknown): Promise<void> {
+  if (!requireTrust()) return;
+  const retry = isRetry(argument) ? argument : undefined;
+  const ref = retry?.ref ?? (await chooseDeployment(connection, reader, argument));
+  if (!ref) return;
+  const pattern = await askPattern(store, ref, retry?.pattern);
+  if (pattern === undefined) return;
+  const range = await askRange();
+  if (!range) return;
+  await search(connection, store, documents, ref, pattern, range);
 }
 
-async function chooseDeployment(connection: AwsConnection, argument: unknown): Promise<DeploymentRef | undefined> {
+async function chooseDeployment(connection: AwsConnection, reader: SettingsReader, argument: unknown): Promise<DeploymentRef | undefined> {
   const ref = deploymentRefFrom(argument);
   if (ref) return ref;
-  const fromFile = await deploymentOfActiveFile(connection, PURPOSE);
+  const fromFile = await deploymentOfActiveFile(connection, reader, PURPOSE);
   if (fromFile === null) return undefined;
   return fromFile ?? (await pickDeployment(connection, PURPOSE));
 }
@@ -116,7 +114,7 @@ async function askRange(): Promise<TimeRange | undefined> {
   return 'error' in range ? undefined : range;
 }
 
-async function search(connection: AwsConnection, store: PatternStore, documents: SearchDocuments, ref: DeploymentRef, pattern: string, range: TimeRange): Promise<void> {
+async function search(connection: AwsConnection, store: PatternStore, documents: ReadOnlyDocuments, ref: DeploymentRef, pattern: string, range: TimeRange): Promise<void> {
   const clients = await connection.ownClients(ref.region);
   try {
     const resolution = await resolveDeployment(clients, ref);
@@ -141,7 +139,7 @@ async function search(connection: AwsConnection, store: PatternStore, documents:
       void vscode.window.showInformationMessage(`Search Logs: ${noMatchMessage(request)}`);
       return;
     }
-    await documents.show(searchDocumentText(request, result));
+    await documents.show('search', searchDocumentText(request, result), { beside: false });
     if (result.truncated) void vscode.window.showWarningMessage(`Search Logs: showing the first ${result.lines.length.toLocaleString('en')} matches; more results: narrow the pattern or the time range.`);
   } catch (error) {
     if (error instanceof SearchCancelledError) return;

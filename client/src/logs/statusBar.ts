@@ -2,8 +2,16 @@
 // reconnecting), or how many are followed; a click shows the channel. The context key
 // `zenmlAppRunner.logsFollowing` lets Stop Logs appear only when there is something to stop.
 import * as vscode from 'vscode';
-import { formatState, type FollowerState } from '../../../common/src/logs';
-import type { Followed, LogFollowers } from './logFollowers';
+import { formatState } from '../../../common/src/logs/format';
+import type { FollowerState } from '../../../common/src/logs/types';
+import type { Followed } from './logFollowers';
+
+/** What the status bar reads: the followers, whether loaded yet or not. */
+export interface FollowersView {
+  followed(): Followed[];
+  reveal(key: string): void;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 export const REVEAL_LOGS_COMMAND = 'zenmlAppRunner.revealFollowedLogs';
 
@@ -20,7 +28,7 @@ function shortMode(state: FollowerState | undefined): string {
   }
 }
 
-export function createLogsStatusBar(followers: LogFollowers): vscode.Disposable {
+export function createLogsStatusBar(followers: FollowersView): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('zenmlAppRunner.logs', vscode.StatusBarAlignment.Left, 10);
   item.name = 'ZenML App Runner Logs';
   item.command = REVEAL_LOGS_COMMAND;

@@ -20,6 +20,13 @@ export class SandboxController implements vscode.Disposable {
     return this.running?.url;
   }
 
+  /** At activation: starts the sandbox when `zenmlAppRunner.sandbox.startAutomatically` asks (demos, offline work). */
+  async startIfAsked(): Promise<void> {
+    if (!vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('zenmlAppRunner.sandbox').get<boolean>('startAutomatically', false)) return;
+    productLog.info('Starting the Local Sandbox (zenmlAppRunner.sandbox.startAutomatically is on)');
+    await this.start();
+  }
+
   /** Start Local Sandbox; a second start while one is starting joins it instead of starting another. */
   start(): Promise<void> {
     if (this.running) {

@@ -28,9 +28,9 @@ export interface DeployResult {
 
 /** Statuses in which App Runner refuses changes, and the way out. */
 const BLOCKING_STATUS: Record<string, string> = {
-  OPERATION_IN_PROGRESS: 'an operation is running on it (another deploy, a pause or a resume). Deploy again once `zenml-apprunner status` shows it settled.',
-  PAUSED: 'resume it first (`zenml-apprunner resume`), then deploy.',
-  DELETE_FAILED: 'delete it first (`zenml-apprunner delete`, which retries a failed delete), then deploy.',
+  OPERATION_IN_PROGRESS: 'an operation is running on it (another deploy, a pause or a resume). Deploy again once it has settled.',
+  PAUSED: 'resume it first, then deploy.',
+  DELETE_FAILED: 'delete it first (a delete retries one that failed), then deploy.',
 };
 
 /** AWS finishes a forced secret deletion a few seconds after it answers; the name is taken until then. */
@@ -63,7 +63,7 @@ async function createSecret(run: ApplyRun, call: Extract<PlanCall, { operation: 
 function preparationFailure(run: ApplyRun, call: PlanCall, error: unknown): string {
   if (call.operation === 'CreateSecret' && error instanceof AwsCallError && error.code === 'ResourceExistsException') {
     const name = run.plan.deploymentName;
-    return `Another deploy of ${name} is in progress, or one was interrupted: its secret ${call.input.Name ?? ''} exists already. Wait for the other deploy to finish, then deploy again; if none runs, \`zenml-apprunner delete ${name}\` removes what was left.`;
+    return `Another deploy of ${name} is in progress, or one was interrupted: its secret ${call.input.Name ?? ''} exists already. Wait for the other deploy to finish, then deploy again; if none runs, deleting ${name} removes what was left.`;
   }
   return describeError(error);
 }

@@ -1,20 +1,11 @@
 // The deploy engine's front door, shared by the CLI and the extension: default dependencies,
 // and plan-from-text. Nothing here imports `vscode`.
-import { randomBytes } from 'node:crypto';
-import type { AwsClients } from '../aws/clientFactory';
 import { readDeployerFile } from './deployerInput';
 import type { DeployPlan } from './plan';
 import { prepareDeploy, type PrepareOptions } from './prepare';
 import type { EngineDeps } from './types';
 
-export function engineDeps(clients: AwsClients, overrides: Partial<EngineDeps> = {}): EngineDeps {
-  return {
-    clients,
-    newAuthKey: () => randomBytes(32).toString('base64url'),
-    env: process.env,
-    ...overrides,
-  };
-}
+export { engineDeps } from './engineDeps';
 
 export interface PlanTextOptions extends PrepareOptions {
   /** Which deployment of a file holding several. */

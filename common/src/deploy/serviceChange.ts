@@ -4,6 +4,7 @@
 import type { Service } from '@aws-sdk/client-apprunner';
 import { AwsCallError } from '../aws/errors';
 import { callInWords, executeCall, resolvePlaceholders, type CallOf } from './calls';
+import { explainFailure } from './failureReason';
 import { judgeOperation, type Outcome } from './outcome';
 import type { ServiceStep } from './planParts';
 import { removeService, type ServiceRef } from './removeService';
@@ -23,7 +24,13 @@ function takenName(error: unknown): boolean {
   return error instanceof AwsCallError && error.kind === 'invalid-request' && /already exists/i.test(error.message);
 }
 
-async function failWith(run: ApplyRun, message: string, state: string, log?: ServiceLogFollower): Promise<never> {
+/** The application's last lines before the failure (read before a failed new service goes). */
+async function applicationLines(run: ApplyRun, ref: ServiceRef, status: string): Promise<string[]> {
+  const explained = await explainFailure(run.deps.clients, { ...ref, status }, { applicationLines: 5 }).catch(() => undefined);
+  return explained?.applicationLines.map((line) => line.message) ?? [];
+}
+
+async function failWith(run: ApplyRun, message: string, state: string, log?: ServiceLogFollower, lines: string[] = []): Promise<never> {
   const madeService = run.created.service !== undefined;
   const problems = await rollBack(run.deps, run.created);
   const undone =
@@ -34,7 +41,7 @@ async function failWith(run: ApplyRun, message: string, state: string, log?: Ser
         : run.plan.existing
           ? 'What this deploy added was removed again.'
           : 'What this deploy made was removed again.';
-  throw new DeployFailedError(`${message} ${undone}`, state, log?.tail(10) ?? []);
+  throw new DeployFailedError(`${message} ${undone}`, state, log?.tail(10) ?? [], lines);
 }
 
 async function create(run: ApplyRun, call: CallOf<'CreateService'>): Promise<ChangedService> {
@@ -62,7 +69,8 @@ async function create(run: ApplyRun, call: CallOf<'CreateService'>): Promise<Cha
   await log.poll();
   const outcome = await judgeOperation(deps, { serviceArn: ref.serviceArn, operationId: output.OperationId, settled }, log);
   const reason = outcome.kind === 'failed' && outcome.reason ? `: ${withoutStop(outcome.reason)}` : '';
-  return failWith(run, `${ref.serviceName} could not be created (${settled?.Status ?? 'failed'})${reason}.`, settled?.Status ?? 'CREATE_FAILED', log);
+  const status = settled?.Status ?? 'CREATE_FAILED';
+  return failWith(run, `${ref.serviceName} could not be created (${status})${reason}.`, status, log, await applicationLines(run, ref, status));
 }
 
 function failureMessage(run: ApplyRun, what: string, outcome: Exclude<Outcome, { kind: 'succeeded' }>, settled: Service | undefined): string {
@@ -72,7 +80,7 @@ function failureMessage(run: ApplyRun, what: string, outcome: Exclude<Outcome, {
     const keeps = outcome.rolledBack ? ' App Runner rolled it back and the previous version keeps serving.' : '';
     return `The ${what} of ${name} failed${reason} (${outcome.evidence}).${keeps}`;
   }
-  return `${name} is ${settled?.Status ?? 'in an unknown state'}, but the ${what}'s outcome could not be read: ${outcome.why.join('; ')}. It may be running the previous version; check it with \`zenml-apprunner status ${run.plan.deploymentName}\`.`;
+  return `${name} is ${settled?.Status ?? 'in an unknown state'}, but the ${what}'s outcome could not be read: ${outcome.why.join('; ')}. It may be running the previous version; check its status before deploying again.`;
 }
 
 /** UpdateService or StartDeployment on the existing service, judged by its outcome. */
@@ -96,13 +104,13 @@ async function change(run: ApplyRun, call: CallOf<'UpdateService'> | CallOf<'Sta
   } catch (error) {
     if (error instanceof DeployCancelledError || error instanceof DeployFailedError) throw error;
     // The operation runs on in App Runner: undoing what it may use would break it.
-    throw new DeployFailedError(`Lost track of the ${what} of ${ref.serviceName}: ${(error as Error).message} App Runner goes on with it; check it with \`zenml-apprunner status ${plan.deploymentName}\`.`, 'unknown', log.tail(10));
+    throw new DeployFailedError(`Lost track of the ${what} of ${ref.serviceName}: ${(error as Error).message} App Runner goes on with it; check its status later.`, 'unknown', log.tail(10));
   }
   await log.poll();
   const wanted = call.operation === 'UpdateService' ? resolvePlaceholders(plan.wanted, run.results) : undefined;
   const outcome = await judgeOperation(deps, { serviceArn: ref.serviceArn, operationId: output.OperationId, settled, ...(wanted ? { wanted, previous: existing.service } : {}) }, log);
   if (outcome.kind === 'succeeded') return { ...ref, settled };
-  if (outcome.kind === 'failed') return failWith(run, failureMessage(run, what, outcome, settled), settled?.Status ?? 'unknown', log);
+  if (outcome.kind === 'failed') return failWith(run, failureMessage(run, what, outcome, settled), settled?.Status ?? 'unknown', log, await applicationLines(run, ref, settled?.Status ?? 'unknown'));
   // Unknown: nothing is undone (the new version may use what this deploy made) and nothing claimed.
   throw new DeployFailedError(failureMessage(run, what, outcome, settled), `${settled?.Status ?? 'unknown'}, outcome unknown`, log.tail(10));
 }

@@ -44,6 +44,8 @@ export class DeployFailedError extends Error {
     readonly state: string,
     /** The last lines of App Runner's service log, when they say why. */
     readonly logLines: string[] = [],
+    /** The application's last lines before a failed deployment (what it printed as it died). */
+    readonly applicationLines: string[] = [],
   ) {
     super(message);
     this.name = 'DeployFailedError';

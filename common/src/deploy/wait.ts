@@ -69,7 +69,7 @@ export function followerFor(deps: EngineDeps, target: Pick<WaitTarget, 'serviceN
 
 function cancelledWhileWaiting(target: WaitTarget, status: string): DeployCancelledError {
   return new DeployCancelledError(
-    `Stopped waiting for ${target.serviceName}: it is ${status}. App Runner finishes the running operation on its own; nothing is left half-made. Check it with \`zenml-apprunner status\`.`,
+    `Stopped waiting for ${target.serviceName}: it is ${status}. App Runner finishes the running operation on its own; nothing is left half-made. Check its status later.`,
     status,
   );
 }
@@ -100,7 +100,7 @@ export async function waitForService(deps: EngineDeps, target: WaitTarget, follo
     }
     if (Date.now() - started > target.timeoutMs) {
       throw new DeployFailedError(
-        `${target.serviceName} is still ${lastStatus} after ${Math.round(target.timeoutMs / 1000)} s (lcm_timeout). App Runner goes on with the operation; check it later with \`zenml-apprunner status\`.`,
+        `${target.serviceName} is still ${lastStatus} after ${Math.round(target.timeoutMs / 1000)} s (lcm_timeout). App Runner goes on with the operation; check its status later.`,
         lastStatus,
         logs.tail(10),
       );

@@ -26,6 +26,7 @@ import { guarded } from './guard';
 import { ParsedDocuments } from './parsedDocuments';
 import { RuleFailureLog } from './ruleFailureLog';
 import { toValidationOptions, type ValidationSettings } from './settings';
+import { registerSettingsRequests } from './settingsRequests';
 import { SettingsStore } from './settingsStore';
 import { ValidationScheduler } from './validationScheduler';
 
@@ -161,6 +162,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  registerSettingsRequests(connection, log);
   connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);
 }

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { createAwsClients, type AwsClients, type AwsServiceName } from '../../../common/src/aws/clientFactory';
 import { pauseService } from '../../../common/src/aws/appRunner';
-import { anyBusy, explorerStateOf, loadRegion, looksZenmlManaged, type RegionListing } from '../../../client/src/explorer/deploymentsModel';
-import { detailRows, loadServiceDetails, tooltipMarkdown } from '../../../client/src/explorer/serviceDetails';
+import { loadRegion, type DeploymentNames } from '../../../client/src/explorer/deploymentsModel';
+import { anyBusy, explorerStateOf, labelOf, looksZenmlManaged, type RegionListing } from '../../../client/src/explorer/explorerState';
+import { PendingOperations } from '../../../client/src/explorer/pendingOperations';
+import { detailRows, tooltipMarkdown } from '../../../client/src/explorer/serviceDetails';
+import { loadServiceDetails } from '../../../client/src/explorer/serviceDetailsLoader';
 import { REGION, TEST_CREDENTIALS, useEmulator, waitFor } from '../../support/emulatorHarness';
 
 const ZENML_TAGS = (name: string, id: string) => ({ 'managed-by': 'zenml', 'zenml-deployment-name': name, 'zenml-deployment-id': id });
@@ -25,7 +28,7 @@ void describe('Deployments view model against the emulator', () => {
     );
   });
 
-  void it('lists ZenML services first with their status icons, hides the others under the zenml filter', async () => {
+  void it('lists ZenML services first, labelled with their deployment, with status icons; hides the others under the zenml filter', async () => {
     await env.emulator.control.seedServices({
       services: [
         { name: 'legacy-api', status: 'RUNNING' },
@@ -34,19 +37,24 @@ void describe('Deployments view model against the emulator', () => {
         { name: 'zenml-broken-0a1b2c3d', status: 'CREATE_FAILED' },
       ],
     });
-    const all = await loadRegion(clients, 'all');
+    const names: DeploymentNames = new Map();
+    const all = await loadRegion(clients, 'all', names);
     assert.ok('services' in all, 'the region loads');
     assert.deepEqual(
-      all.services.map((s) => [s.name, s.presentation.icon, s.presentation.description, s.contextValue]),
+      all.services.map((s) => [labelOf(s), s.name, s.presentation.icon, s.presentation.description, s.contextValue]),
       [
-        ['zenml-broken-0a1b2c3d', 'error', 'Create failed', 'zenmlAppRunner.service.failed.zenml'],
-        ['zenml-fraud-3c9d2e1a', 'debug-pause', 'Paused', 'zenmlAppRunner.service.paused.zenml'],
-        ['zenml-weather-agent-1b6f7f0e', 'pass-filled', 'Running', 'zenmlAppRunner.service.running.zenml'],
-        ['legacy-api', 'pass-filled', 'Running', 'zenmlAppRunner.service.running'],
+        ['weather-agent', 'zenml-weather-agent-1b6f7f0e', 'pass-filled', 'Running', 'zenmlAppRunner.service.running.zenml'],
+        ['zenml-broken-0a1b2c3d', 'zenml-broken-0a1b2c3d', 'error', 'Create failed', 'zenmlAppRunner.service.failed.zenml'],
+        ['zenml-fraud-3c9d2e1a', 'zenml-fraud-3c9d2e1a', 'debug-pause', 'Paused', 'zenmlAppRunner.service.paused.zenml'],
+        ['legacy-api', 'legacy-api', 'pass-filled', 'Running', 'zenmlAppRunner.service.running'],
       ],
     );
-    assert.deepEqual(calls, ['apprunner:ListServices'], 'one ListServices call and no per-service call for settled services');
-    const zenml = await loadRegion(clients, 'zenml');
+    assert.deepEqual(calls.filter((call) => call !== 'apprunner:ListTagsForResource'), ['apprunner:ListServices']);
+    assert.equal(calls.filter((call) => call === 'apprunner:ListTagsForResource').length, 3, 'the tags of each ZenML-named service, once');
+    calls.length = 0;
+    await loadRegion(clients, 'all', names);
+    assert.deepEqual(calls, ['apprunner:ListServices'], 'the next load reads no tag again, and nothing per settled service');
+    const zenml = await loadRegion(clients, 'zenml', names);
     assert.ok('services' in zenml);
     assert.equal(zenml.services.length, 3);
     assert.equal(zenml.hidden, 1);
@@ -83,7 +91,7 @@ void describe('Deployments view model against the emulator', () => {
     });
     const details = await loadServiceDetails(clients, seeded.arn);
     assert.deepEqual(details.deployment, { name: 'weather-agent', id: '1b6f7f0e-aaaa' });
-    const rows = detailRows(details);
+    const rows = detailRows(details, `https://${seeded.url}`);
     assert.deepEqual(
       rows.map((row) => [row.kind, row.description]),
       [
@@ -97,9 +105,43 @@ void describe('Deployments view model against the emulator', () => {
     );
     assert.match(rows[3].description ?? '', /^\d+–\d+ instances, \d+ requests each$/);
     assert.equal(rows[5].children?.[0].label, 'CREATE_SERVICE');
-    const tooltip = tooltipMarkdown(details, 'Running');
-    assert.match(tooltip, /Deployment: weather\\-agent \(id `1b6f7f0e-aaaa`\)/);
+    const tooltip = tooltipMarkdown(details, 'Running', `https://${seeded.url}`, 'Last hour: no requests');
+    assert.match(tooltip, /^\*\*weather\\-agent\*\* · Running/);
+    assert.match(tooltip, /Deployment id: `1b6f7f0e-aaaa`/);
+    assert.match(tooltip, /Health: Last hour: no requests/);
     assert.match(tooltip, new RegExp(`\\(https://${seeded.url.replace(/\./g, '\\.')}\\)`));
+  });
+
+  void it('a failed service says why in its details, with Show Logs one click away', async () => {
+    const [seeded] = await env.emulator.control.seedServices({ services: [{ name: 'zenml-churn-report-c05b7d9e', status: 'CREATE_FAILED', healthCheckPath: '/health', tags: ZENML_TAGS('churn-report', 'c05b7d9e-0000') }] });
+    const details = await loadServiceDetails(clients, seeded.arn);
+    assert.ok(details.failure, 'the failure is explained');
+    const [first] = detailRows(details, undefined);
+    assert.equal(first.kind, 'failure');
+    assert.match(first.description ?? '', /Health check failed/);
+    assert.equal(first.command, 'zenmlAppRunner.showLogs');
+    assert.deepEqual(first.children?.filter((row) => row.kind === 'action').map((row) => row.command), ['zenmlAppRunner.showLogs', 'zenmlAppRunner.searchLogs']);
+    assert.ok((first.children ?? []).some((row) => row.kind === 'logLine'), 'the application\'s last lines');
+    assert.match(tooltipMarkdown(details, 'Create failed', undefined), /Why it failed:\*\* .*Health check failed/);
+  });
+
+  void it('an operation the user started shows at once, and a deployment being created has a row before AWS lists it', async () => {
+    const [seeded] = await env.emulator.control.seedServices({ services: [{ name: 'zenml-weather-agent-1b6f7f0e', tags: ZENML_TAGS('weather-agent', '1b6f7f0e-0000') }] });
+    const listing = await loadRegion(clients, 'zenml');
+    const pending = new PendingOperations();
+    const endPause = pending.start({ region: REGION, name: 'weather-agent', arn: seeded.arn, description: 'Pausing…' });
+    const endCreate = pending.start({ region: REGION, name: 'hello-pipeline', description: 'Creating…' });
+    const shown = pending.apply(listing);
+    assert.ok('services' in shown);
+    assert.deepEqual(shown.services.map((s) => [labelOf(s), s.presentation.description, s.presentation.icon, s.contextValue]), [
+      ['hello-pipeline', 'Creating…', 'loading~spin', 'zenmlAppRunner.service.busy.zenml'],
+      ['weather-agent', 'Pausing…', 'loading~spin', 'zenmlAppRunner.service.busy.zenml'],
+    ]);
+    assert.equal(anyBusy([shown]), true);
+    endPause();
+    endCreate();
+    assert.equal(pending.active, false);
+    assert.deepEqual(pending.apply(listing), listing);
   });
 
   void it('tells the welcome views apart: empty region, unreachable endpoint, refused credentials', async () => {

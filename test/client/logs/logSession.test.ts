@@ -36,13 +36,13 @@ void describe('log channel session', () => {
     const writer = new RecordingWriter();
     const session = new LogSession(deployment, 'all', { client: aws1.logs, writer, scope: 'all', startTime: Date.now() - 60_000, timing: FAST });
     try {
-      await writer.until(/\[service events\] \[AppRunner\] Service status is set to RUNNING\./);
-      await writer.until(/\[application instance\/[0-9a-f]{32}\] INFO: +Application startup complete\./);
+      await writer.until(/\[svc\] \[AppRunner\] Service status is set to RUNNING\./);
+      await writer.until(/\[app [0-9a-f]{4}\] INFO: +Application startup complete\./);
       await writer.until(/--- live \(Live Tail\) ---/);
       assert.match(writer.entries[0].message, /^--- weather-agent: service and application logs of zenml-weather-agent-1a2b3c4d in us-east-1, from \d{4}-/);
       const application = serviceLogGroups(deployment.serviceName, deployment.serviceId)[1].name;
       await aws.emulator.control.appendLogs({ logGroupName: application, logStreamName: 'instance/new', messages: ['INFO: GET /invoke 200'] });
-      await writer.until(/\[application instance\/new\] INFO: GET \/invoke 200/);
+      await writer.until(/\[app\] INFO: GET \/invoke 200/);
       assert.equal(session.running, true);
       const end = await session.stop('Stop Logs');
       assert.equal(end.cause, 'aborted');
@@ -70,9 +70,9 @@ void describe('log channel session', () => {
     const writer = new RecordingWriter();
     const session = new LogSession(resolution.found, 'service', { client: aws2.logs, writer, scope: 'service', startTime, timing: FAST });
     try {
-      await writer.until(/\[service events\] \[AppRunner\] Service status is set to RUNNING\./);
+      await writer.until(/\[svc\] \[AppRunner\] Service status is set to RUNNING\./);
       await writer.until(/--- live \(Live Tail\) ---/);
-      assert.doesNotMatch(writer.text(), /\[application /);
+      assert.doesNotMatch(writer.text(), /\[app[ \]]/);
       assert.match(writer.entries[0].message, /churn-model: service log of zenml-churn-model-2b3c4d5e/);
     } finally {
       abort.abort();

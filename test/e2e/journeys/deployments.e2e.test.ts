@@ -78,7 +78,7 @@ void journey('deploy a new file from the palette: plan, confirm, progress, the s
   assert.match(done, /Show Logs/);
   // While it waited, the deploy streamed App Runner's service log into the deployment's channel.
   const serviceLog = await waitForLogChannel(session, 'App Runner: hello-pipeline', 'the service log of the deploy', /stopped: the deploy has finished/);
-  assert.match(serviceLog, /\[service events\] \[AppRunner\] Service status is set to RUNNING\./);
+  assert.match(serviceLog, /\[svc\] \[AppRunner\] Service status is set to RUNNING\./);
   await view.open();
   const row = await view.waitForRow('the new service running', (candidate) => candidate.label.startsWith(HELLO) && candidate.label.endsWith(', Running'));
   await workbench.screenshot('new-service-running');

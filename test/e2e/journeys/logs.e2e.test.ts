@@ -48,7 +48,7 @@ void journey('Show Logs follows a running deployment, shows new lines, and Stop 
   await workbench.screenshot('deployment-picker');
   await row.click();
 
-  await waitForChannel(session, 'service and application lines', /\[service events\] \[AppRunner\] Service status is set to RUNNING\.[\s\S]*\[application instance\/[0-9a-f]{32}\] INFO: +Application startup complete\./s);
+  await waitForChannel(session, 'service and application lines', /\[svc\] \[AppRunner\] Service status is set to RUNNING\.[\s\S]*\[app [0-9a-f]{4}\] INFO: +Application startup complete\./s);
   const shownAfterMs = Date.now() - started;
   const live = await waitForChannel(session, 'that it is live', /--- live \((Live Tail|polling[^)]*)\) ---/);
   assert.match(live, /--- weather-agent: service and application logs of zenml-weather-agent-1a2b3c4d in us-east-1, from /);
@@ -60,7 +60,7 @@ void journey('Show Logs follows a running deployment, shows new lines, and Stop 
 
   const application = serviceLogGroups(service.name, service.id)[1].name;
   await new ControlClient(session.emulator?.url ?? '').appendLogs({ logGroupName: application, logStreamName: 'instance/e2e', messages: ['INFO: written while following'] });
-  await waitForChannel(session, 'the line written while following', /\[application instance\/e2e\] INFO: written while following/, 30_000);
+  await waitForChannel(session, 'the line written while following', /\[app\] INFO: written while following/, 30_000);
   await workbench.page.locator('.monaco-editor', { hasText: 'written while following' }).first().waitFor({ timeout: UI_TIMEOUT });
   await workbench.screenshot('new-line');
 
