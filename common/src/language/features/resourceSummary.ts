@@ -3,7 +3,7 @@
 import { formatGigabytes } from '../../domain/memory';
 import { describePair, formatCpu, type ResourceRequest } from '../../domain/resourceMatching';
 import { effectiveResources, resolveSettings } from '../../domain/settingsModel';
-import type { DeployerDocument } from '../deployerDocument';
+import type { SettingsTree } from '../settingsTree';
 
 export interface ResourceSummary {
   kind: 'default' | 'exact' | 'rounded' | 'fallback';
@@ -20,7 +20,7 @@ export function describeRequest(request: ResourceRequest): string {
   return parts.join(', ');
 }
 
-export function resourceSummary(doc: DeployerDocument): ResourceSummary {
+export function resourceSummary(doc: SettingsTree): ResourceSummary {
   const file = resolveSettings(doc.value);
   const { kind, pair, request } = effectiveResources(file);
   const size = describePair(pair);

@@ -2,7 +2,7 @@
 // edits) and the resolved settings (typed values with ZenML's defaults), and reports findings.
 import type { DeployerFile } from '../../domain/settingsModel';
 import type { SchemaError } from '../../domain/schemaValidator';
-import type { DeployerDocument, NodeRef, PathSegment } from '../deployerDocument';
+import type { NodeRef, PathSegment, SettingsTree } from '../settingsTree';
 import { defaultSeverity, type RuleCode } from '../ruleCodes';
 import type { Finding, Fix, Range, Severity } from '../types';
 
@@ -19,7 +19,7 @@ export interface Report {
 }
 
 export interface RuleContext {
-  doc: DeployerDocument;
+  doc: SettingsTree;
   settings: DeployerFile;
   /** The document as plain data (`doc.value`, computed once). */
   json: unknown;
