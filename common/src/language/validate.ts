@@ -6,6 +6,8 @@ import { knownKeys } from '../domain/schemaFacts';
 import { validateAgainstSchema } from '../domain/schemaValidator';
 import { resolveSettings } from '../domain/settingsModel';
 import { parseDeployerFile, type DeployerDocument, type ParsedFile } from './deployerDocument';
+import type { SettingsTree } from './settingsTree';
+import type { SourceFile } from './sources/sourceFile';
 import { deleteEntry, documentStartMarker, insertEntries, replaceTabIndent } from './edits';
 import { RULES } from './rules/index';
 import { fix, toFinding, type Report, type RuleContext } from './rules/rule';
@@ -195,12 +197,41 @@ function validateDocument(doc: DeployerDocument, report: (finding: Report) => vo
     });
     return;
   }
+  checkScope(doc, json, report, listener);
+}
+
+/**
+ * The schema and every rule on one scope of settings, whatever its source: the one engine. Outside
+ * deployer files only the settings blocks are there, so the top level's requirements do not apply.
+ */
+function checkScope(doc: SettingsTree, json: unknown, report: (finding: Report) => void, listener: RuleFailureListener | undefined): void {
   const settings = resolveSettings(json);
   const ctx: RuleContext = { doc, settings, json, deployerPath: doc.deployerPath(), report };
-  const errors = validateAgainstSchema(json);
+  const errors = validateAgainstSchema(json).filter((error) => doc.hasDeploymentBlock || error.path.length > 0);
   const unclaimed = errors.filter((error) => !RULES.some((rule) => rule.claims?.(error, ctx) === true));
   runCheck('schema', () => reportSchemaErrors(doc, unclaimed, report), listener);
   for (const rule of RULES) runCheck(rule.name, () => rule.check(ctx), listener);
+}
+
+/**
+ * Every problem in a file of any source: a deployer file as `validateFile` checks it; a run config
+ * or a Python module scope by scope (their syntax is checked by their own tools, not here); any
+ * other file has none.
+ */
+export function validateSource(file: SourceFile, options: ValidationOptions = {}): Finding[] {
+  if (file.deployer) return validateFile(file.deployer, options);
+  const findings: Finding[] = [];
+  const withFixes = options.withFixes !== false;
+  const report = (finding: Report): void => {
+    findings.push(toFinding(finding, withFixes));
+  };
+  for (const scope of file.scopes) {
+    const json = scope.value;
+    if (json !== undefined) runCheck('scope', () => checkScope(scope, json, report, options.onRuleFailure), options.onRuleFailure);
+  }
+  findings.sort(byPosition);
+  if (/\r(?!\n)/.test(file.source.text)) for (const finding of findings) finding.fixes = [];
+  return applySeverityOverrides(findings, options);
 }
 
 let blockKeys: ReadonlySet<string> | undefined;

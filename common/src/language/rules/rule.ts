@@ -74,6 +74,11 @@ export function inActiveDeployer(ctx: RuleContext, path: readonly (string | numb
   return path.length >= 3 && path[0] === 'settings' && path[1] === ctx.deployerPath[1];
 }
 
+/** True when any of the deployer settings `keys` is computed at run time (Python): decisions that depend on it are not made. */
+export function deployerComputed(ctx: RuleContext, ...keys: string[]): boolean {
+  return keys.some((key) => ctx.doc.isComputed([...ctx.deployerPath, key]));
+}
+
 /** A quoted string for messages, shortened when long. */
 export function quote(text: string, max = 60): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
