@@ -57,6 +57,10 @@ export class MovedValue {
 export type YamlValue = string | number | boolean | null | MovedValue | { readonly [key: string]: YamlValue };
 export type Entry = readonly [string, YamlValue];
 
+export function isMapping(value: YamlValue): value is { readonly [key: string]: YamlValue } {
+  return typeof value === 'object' && value !== null && !(value instanceof MovedValue);
+}
+
 /** One scope of settings: a deployer-file document, a run config's pipeline or step, a Python call. */
 export abstract class SettingsTree {
   abstract readonly kind: SourceKind;

@@ -229,6 +229,14 @@ export function validateSource(file: SourceFile, options: ValidationOptions = {}
     const json = scope.value;
     if (json !== undefined) runCheck('scope', () => checkScope(scope, json, report, options.onRuleFailure), options.onRuleFailure);
   }
+  // A settings object several scopes share (a module-level `AWSDeployerSettings(...)`) is reported once.
+  const seen = new Set<string>();
+  const unique = findings.filter((finding) => {
+    const id = JSON.stringify([finding.code, finding.range, finding.message]);
+    return !seen.has(id) && seen.add(id);
+  });
+  findings.length = 0;
+  findings.push(...unique);
   findings.sort(byPosition);
   if (/\r(?!\n)/.test(file.source.text)) for (const finding of findings) finding.fixes = [];
   return applySeverityOverrides(findings, options);

@@ -3,10 +3,10 @@
 // by `edits.ts`; positions come from the parsed document.
 import { isMap, isScalar, parse, type Node } from 'yaml';
 import type { DeployerDocument } from './deployerDocument';
-import { MovedValue, type Entry, type NodeRef, type SettingsTree, type YamlValue } from './settingsTree';
+import { isMapping, MovedValue, type Entry, type NodeRef, type SettingsTree } from './settingsTree';
 import type { TextEdit } from './types';
 
-export { MovedValue, type Entry, type YamlValue } from './settingsTree';
+export { isMapping, MovedValue, type Entry, type YamlValue } from './settingsTree';
 
 const DEFAULT_INDENT = 2;
 const indentCache = new WeakMap<DeployerDocument, number>();
@@ -81,9 +81,6 @@ export function keyOut(key: string, flow: boolean): string {
   return key.includes(':') ? JSON.stringify(key) : stringText(key, flow);
 }
 
-export function isMapping(value: YamlValue): value is { readonly [key: string]: YamlValue } {
-  return typeof value === 'object' && value !== null && !(value instanceof MovedValue);
-}
 
 /** End of an entry's text: its value's end (or the key's), without trailing blanks. */
 export function entryEnd(doc: SettingsTree, ref: NodeRef): number {

@@ -1,0 +1,130 @@
+// Which names in a module are ZenML's: read from the module's own import statements (any of ZenML's
+// import paths, aliases included), so a `ResourceSettings` the module defines itself, or imports
+// from elsewhere, is not taken for ZenML's.
+import type { SyntaxNode } from './treeSitter';
+
+export type ZenmlName = 'ResourceSettings' | 'AWSDeployerSettings' | 'pipeline' | 'step';
+
+/** Every fully qualified name under which ZenML offers each of them. */
+const QUALIFIED: Readonly<Record<string, ZenmlName>> = {
+  'zenml.config.ResourceSettings': 'ResourceSettings',
+  'zenml.config.resource_settings.ResourceSettings': 'ResourceSettings',
+  'zenml.integrations.aws.flavors.AWSDeployerSettings': 'AWSDeployerSettings',
+  'zenml.integrations.aws.flavors.aws_deployer_flavor.AWSDeployerSettings': 'AWSDeployerSettings',
+  'zenml.pipeline': 'pipeline',
+  'zenml.step': 'step',
+  'zenml.pipelines.pipeline': 'pipeline',
+  'zenml.pipelines.pipeline_decorator.pipeline': 'pipeline',
+  'zenml.steps.step': 'step',
+  'zenml.steps.step_decorator.step': 'step',
+};
+
+/** The module's bindings of local names to qualified ZenML paths (`RS` → `zenml.config.ResourceSettings`). */
+export class ZenmlImports {
+  private readonly bindings = new Map<string, string>();
+
+  /** True when the module imports anything from zenml. */
+  get any(): boolean {
+    return this.bindings.size > 0;
+  }
+
+  bind(local: string, qualified: string): void {
+    if (qualified === 'zenml' || qualified.startsWith('zenml.')) this.bindings.set(local, qualified);
+  }
+
+  forget(local: string): void {
+    this.bindings.delete(local);
+  }
+
+  /** The qualified name an expression (`RS`, `zc.ResourceSettings`, `zenml.config.X`) stands for. */
+  qualify(node: SyntaxNode): string | undefined {
+    if (node.type === 'identifier') return this.bindings.get(node.text);
+    if (node.type === 'attribute') {
+      const object = node.childForFieldName('object');
+      const attribute = node.childForFieldName('attribute');
+      const base = object ? this.qualify(object) : undefined;
+      return base && attribute ? `${base}.${attribute.text}` : undefined;
+    }
+    return undefined;
+  }
+
+  /** Which ZenML name an expression resolves to, if any. */
+  resolve(node: SyntaxNode): ZenmlName | undefined {
+    const qualified = this.qualify(node);
+    return qualified === undefined ? undefined : QUALIFIED[qualified];
+  }
+}
+
+function dottedName(node: SyntaxNode | null): string | undefined {
+  return node?.type === 'dotted_name' ? node.text.replace(/\s+/g, '') : undefined;
+}
+
+function readImport(statement: SyntaxNode, imports: ZenmlImports): void {
+  for (const name of statement.childrenForFieldName('name')) {
+    if (!name) continue;
+    if (name.type === 'aliased_import') {
+      const module = dottedName(name.childForFieldName('name'));
+      const alias = name.childForFieldName('alias')?.text;
+      if (module && alias) imports.bind(alias, module);
+    } else {
+      // `import zenml.config` binds `zenml`.
+      const module = dottedName(name);
+      if (module) imports.bind(module.split('.')[0], module.split('.')[0]);
+    }
+  }
+}
+
+function readFromImport(statement: SyntaxNode, imports: ZenmlImports): void {
+  const module = dottedName(statement.childForFieldName('module_name'));
+  if (!module || !(module === 'zenml' || module.startsWith('zenml.'))) return;
+  if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) {
+    for (const qualified of Object.keys(QUALIFIED)) {
+      const cut = qualified.lastIndexOf('.');
+      if (qualified.slice(0, cut) === module) imports.bind(qualified.slice(cut + 1), qualified);
+    }
+    return;
+  }
+  for (const name of statement.childrenForFieldName('name')) {
+    if (!name) continue;
+    if (name.type === 'aliased_import') {
+      const imported = dottedName(name.childForFieldName('name'));
+      const alias = name.childForFieldName('alias')?.text;
+      if (imported && alias) imports.bind(alias, `${module}.${imported}`);
+    } else {
+      const imported = dottedName(name);
+      if (imported) imports.bind(imported, `${module}.${imported}`);
+    }
+  }
+}
+
+/**
+ * The ZenML names a module binds, from its import statements anywhere in the file. A class or
+ * function the module defines at its top level under the same name shadows the import.
+ */
+export function zenmlImports(root: SyntaxNode): ZenmlImports {
+  const imports = new ZenmlImports();
+  const visit = (node: SyntaxNode): void => {
+    if (node.type === 'import_statement') readImport(node, imports);
+    else if (node.type === 'import_from_statement') readFromImport(node, imports);
+    else for (const child of node.namedChildren) if (child && mayHoldImports(child)) visit(child);
+  };
+  visit(root);
+  for (const child of root.namedChildren) {
+    const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
+    if (definition?.type === 'class_definition' || definition?.type === 'function_definition') {
+      const name = definition.childForFieldName('name')?.text;
+      if (name) imports.forget(name);
+    }
+  }
+  return imports;
+}
+
+/** Statements that can contain an import (imports inside functions, `if TYPE_CHECKING:`, `try:`). */
+function mayHoldImports(node: SyntaxNode): boolean {
+  return node.type.endsWith('_statement') || node.type.endsWith('_definition') || node.type.endsWith('_clause') || node.type === 'block' || node.type === 'decorated_definition';
+}
+
+/** A cheap look at the text: does the module import zenml at all? */
+export function mentionsZenml(text: string): boolean {
+  return /^[ \t]*(?:from[ \t]+zenml(?:\.|[ \t])|import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*zenml\b)/m.test(text);
+}

@@ -1,0 +1,233 @@
+// Finds the scopes of ZenML settings in a Python syntax tree and maps each onto the settings tree
+// the rules read: `settings={"resources": ResourceSettings(cpu_count=2)}` becomes
+// `settings.resources.cpu_count` with the offsets of `cpu_count` and `2`. Literals are read; names,
+// calls and f-strings are values computed at run time, marked so and never guessed; a block or a
+// settings dict that `**` could extend is not checked at all.
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { SourceText } from '../sourceText';
+import { COMPUTED, scalarLiteral, stringDelimiter } from './literals';
+import type { ZenmlImports, ZenmlName } from './imports';
+import { PythonScope, type PyContainer } from './pythonScope';
+import type { SyntaxNode } from './treeSitter';
+
+/** The settings keys whose blocks are checked, and the ZenML class each takes. */
+const BLOCK_CLASS: Readonly<Record<string, ZenmlName>> = { deployer: 'AWSDeployerSettings', 'deployer.aws': 'AWSDeployerSettings', resources: 'ResourceSettings' };
+const CONFIGURING_METHODS: ReadonlySet<string> = new Set(['with_options', 'configure']);
+
+interface Read {
+  node: Node;
+  /** The plain value; absent when computed. */
+  json?: unknown;
+  computed?: true;
+}
+
+class ScopeBuilder {
+  readonly containers = new Map<Node, PyContainer>();
+  readonly computed = new Set<string>();
+
+  constructor(
+    private readonly imports: ZenmlImports,
+    private readonly consumed: Set<number>,
+    private readonly defaultQuote: string,
+    /** Module-level names assigned exactly once, with the assigned expression. */
+    private readonly constants: ReadonlyMap<string, SyntaxNode>,
+  ) {}
+
+  /** A module-level constant's expression for a name (`deployer_settings = AWSDeployerSettings(...)`). */
+  private followed(syntax: SyntaxNode): SyntaxNode {
+    return syntax.type === 'identifier' ? (this.constants.get(syntax.text) ?? syntax) : syntax;
+  }
+
+  at<T extends Node>(node: T, syntax: SyntaxNode): T {
+    node.range = [syntax.startIndex, syntax.endIndex, syntax.endIndex];
+    return node;
+  }
+
+  computedValue(syntax: SyntaxNode, path: string[]): Read {
+    this.computed.add(path.join('\u0000'));
+    return { node: this.at(new Scalar(COMPUTED), syntax), computed: true };
+  }
+
+  /** Any value: a literal, a dict or list of them, `dict(...)`; anything else is computed. */
+  value(syntax: SyntaxNode, path: string[]): Read {
+    if (syntax.type === 'dictionary') return this.dict(syntax, path) ?? this.computedValue(syntax, path);
+    if (syntax.type === 'list' || syntax.type === 'tuple') return this.list(syntax, path);
+    if (syntax.type === 'call' && this.isDictCall(syntax)) return this.kwargs(syntax, path) ?? this.computedValue(syntax, path);
+    const literal = scalarLiteral(syntax);
+    if (literal === COMPUTED) return this.computedValue(syntax, path);
+    return { node: this.at(new Scalar(literal), syntax), json: literal };
+  }
+
+  private isDictCall(call: SyntaxNode): boolean {
+    const callee = call.childForFieldName('function');
+    return callee?.type === 'identifier' && callee.text === 'dict';
+  }
+
+  private list(syntax: SyntaxNode, path: string[]): Read {
+    const seq = this.at(new YAMLSeq(), syntax);
+    const json: unknown[] = [];
+    let computed = false;
+    for (const item of syntax.namedChildren) {
+      if (!item || item.type === 'comment') continue;
+      const read = this.value(item, [...path, String(seq.items.length)]);
+      seq.items.push(read.node);
+      if (read.computed) computed = true;
+      else json.push(read.json);
+    }
+    if (computed) {
+      this.computed.add(path.join('\u0000'));
+      return { node: seq, computed: true };
+    }
+    return { node: seq, json };
+  }
+
+  private container(map: YAMLMap, syntax: SyntaxNode, kind: PyContainer['kind']): void {
+    const quote = firstQuote(syntax) ?? this.defaultQuote;
+    this.containers.set(map, { kind, open: syntax.startIndex + 1, close: syntax.endIndex - 1, quote });
+  }
+
+  /** A dict literal with string keys; `undefined` when `**` or a computed key makes its keys unknowable. */
+  dict(syntax: SyntaxNode, path: string[], only?: (key: string) => boolean): Read | undefined {
+    const map = this.at(new YAMLMap(), syntax);
+    this.container(map, syntax, 'dict');
+    const json: Record<string, unknown> = {};
+    for (const entry of syntax.namedChildren) {
+      if (!entry || entry.type === 'comment') continue;
+      const keyNode = entry.type === 'pair' ? entry.childForFieldName('key') : null;
+      const valueNode = entry.type === 'pair' ? entry.childForFieldName('value') : null;
+      const key = keyNode ? scalarLiteral(keyNode) : COMPUTED;
+      if (!keyNode || !valueNode || typeof key !== 'string') return undefined;
+      if (only && !only(key)) continue;
+      const read = this.entryValue(key, valueNode, [...path, key]);
+      map.items.push(new Pair(this.at(new Scalar(key), keyNode), read.node));
+      if (!read.computed) json[key] = read.json;
+    }
+    return { node: map, json };
+  }
+
+  /** Keyword arguments of a call (`ResourceSettings(cpu_count=2)`, `dict(...)`); `undefined` with positional or `**` arguments. */
+  kwargs(call: SyntaxNode, path: string[], only?: (key: string) => boolean): Read | undefined {
+    const args = call.childForFieldName('arguments');
+    if (args?.type !== 'argument_list') return undefined;
+    const map = this.at(new YAMLMap(), call);
+    this.container(map, args, 'call');
+    const json: Record<string, unknown> = {};
+    for (const argument of args.namedChildren) {
+      if (!argument || argument.type === 'comment') continue;
+      const name = argument.type === 'keyword_argument' ? argument.childForFieldName('name') : null;
+      const valueNode = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : null;
+      if (!name || !valueNode) return undefined;
+      if (only && !only(name.text)) continue;
+      const read = this.entryValue(name.text, valueNode, [...path, name.text]);
+      map.items.push(new Pair(this.at(new Scalar(name.text), name), read.node));
+      if (!read.computed) json[name.text] = read.json;
+    }
+    return { node: map, json };
+  }
+
+  /** An entry's value; at `settings.<block>` the block itself (a settings class, a dict, or computed). */
+  private entryValue(key: string, syntax: SyntaxNode, path: string[]): Read {
+    if (path.length === 2 && path[0] === 'settings' && key in BLOCK_CLASS) return this.block(syntax, BLOCK_CLASS[key], path);
+    return this.value(syntax, path);
+  }
+
+  /** A checked block: a call of its ZenML class, a dict, or `dict(...)`; anything else is computed. */
+  block(written: SyntaxNode, expected: ZenmlName, path: string[]): Read {
+    const syntax = this.followed(written);
+    if (syntax.type === 'call') {
+      const callee = syntax.childForFieldName('function');
+      if (callee && this.imports.resolve(callee) === expected) {
+        this.consumed.add(syntax.id);
+        return this.kwargs(syntax, path) ?? this.computedValue(syntax, path);
+      }
+    }
+    return this.value(syntax, path);
+  }
+
+  /** The settings argument: a dict (or `dict(...)`) of which only the checked blocks are read. */
+  settings(written: SyntaxNode): Read | undefined {
+    const syntax = this.followed(written);
+    const checked = (key: string): boolean => key in BLOCK_CLASS;
+    if (syntax.type === 'dictionary') return this.dict(syntax, ['settings'], checked);
+    if (syntax.type === 'call' && this.isDictCall(syntax)) return this.kwargs(syntax, ['settings'], checked);
+    return undefined;
+  }
+}
+
+function firstQuote(syntax: SyntaxNode): string | undefined {
+  const strings = syntax.descendantsOfType('string');
+  for (const node of strings) {
+    const quote = node ? stringDelimiter(node)?.quote : undefined;
+    if (quote === '"' || quote === "'") return quote;
+  }
+  return undefined;
+}
+
+function keywordArgument(call: SyntaxNode, name: string): SyntaxNode | undefined {
+  const args = call.childForFieldName('arguments');
+  for (const argument of args?.namedChildren ?? []) {
+    if (argument?.type === 'keyword_argument' && argument.childForFieldName('name')?.text === name) return argument;
+  }
+  return undefined;
+}
+
+/** Names the module assigns exactly once at its top level (`x = ...` or `x: T = ...`), with the value. */
+function moduleConstants(root: SyntaxNode): Map<string, SyntaxNode> {
+  const constants = new Map<string, SyntaxNode>();
+  const reassigned = new Set<string>();
+  for (const statement of root.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' && assignment?.type !== 'augmented_assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier') continue;
+    if (constants.has(left.text) || assignment.type === 'augmented_assignment' || !right) reassigned.add(left.text);
+    else constants.set(left.text, right);
+  }
+  for (const name of reassigned) constants.delete(name);
+  return constants;
+}
+
+/** Every scope of ZenML settings in the module, in text order. */
+export function pythonScopes(root: SyntaxNode, source: SourceText, imports: ZenmlImports): PythonScope[] {
+  const calls = root.descendantsOfType('call').filter((call): call is SyntaxNode => call !== null);
+  const consumed = new Set<number>();
+  const defaultQuote = firstQuote(root) ?? '"';
+  const constants = moduleConstants(root);
+  const found: { start: number; make: (index: number) => PythonScope }[] = [];
+  const finish = (builder: ScopeBuilder, tree: YAMLMap, json: unknown, start: number): void => {
+    found.push({ start, make: (index) => new PythonScope(source, index, tree, json, builder.containers, builder.computed) });
+  };
+  for (const call of calls) {
+    const callee = call.childForFieldName('function');
+    if (!callee) continue;
+    const name = imports.resolve(callee);
+    const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    if (name !== 'pipeline' && name !== 'step' && !(method && CONFIGURING_METHODS.has(method))) continue;
+    const argument = keywordArgument(call, 'settings');
+    const key = argument?.childForFieldName('name');
+    const value = argument?.childForFieldName('value');
+    if (!key || !value) continue;
+    const builder = new ScopeBuilder(imports, consumed, defaultQuote, constants);
+    const settings = builder.settings(value);
+    if (!settings || !(settings.node as YAMLMap).items.length) continue;
+    const tree = builder.at(new YAMLMap(), call);
+    tree.items.push(new Pair(builder.at(new Scalar('settings'), key), settings.node));
+    finish(builder, tree, { settings: settings.json }, call.startIndex);
+  }
+  for (const call of calls) {
+    const callee = call.childForFieldName('function');
+    const name = callee ? imports.resolve(callee) : undefined;
+    if (!callee || consumed.has(call.id) || (name !== 'ResourceSettings' && name !== 'AWSDeployerSettings')) continue;
+    const blockKey = name === 'ResourceSettings' ? 'resources' : 'deployer';
+    const builder = new ScopeBuilder(imports, consumed, defaultQuote, constants);
+    const block = builder.block(call, name, ['settings', blockKey]);
+    // No text of its own for `settings`: the block's key is the class name, so hover there shows the block.
+    const settings = builder.at(new YAMLMap(), call);
+    settings.items.push(new Pair(builder.at(new Scalar(blockKey), callee), block.node));
+    const tree = builder.at(new YAMLMap(), call);
+    tree.items.push(new Pair(new Scalar('settings'), settings));
+    finish(builder, tree, { settings: block.computed ? {} : { [blockKey]: block.json } }, call.startIndex);
+  }
+  return found.sort((a, b) => a.start - b.start).map((entry, index) => entry.make(index));
+}
