@@ -97,6 +97,11 @@ export abstract class SettingsTree {
     return false;
   }
 
+  /** Every path whose value is computed at run time (their keys are still the scope's to check). */
+  computedPaths(): Path[] {
+    return [];
+  }
+
   get root(): NodeRef {
     return { path: [], value: this.contents };
   }

@@ -3,7 +3,8 @@
 // of the file: one parse, one `toJS`, one Ajv run per document, no per-key re-walks.
 import { isMap, isScalar, visit } from 'yaml';
 import { knownKeys } from '../domain/schemaFacts';
-import { validateAgainstSchema } from '../domain/schemaValidator';
+import { unknownKeyMessage } from '../domain/schemaMessages';
+import { validateAgainstSchema, type SchemaError } from '../domain/schemaValidator';
 import { resolveSettings } from '../domain/settingsModel';
 import { parseDeployerFile, type DeployerDocument, type ParsedFile } from './deployerDocument';
 import type { SettingsTree } from './settingsTree';
@@ -207,10 +208,23 @@ function validateDocument(doc: DeployerDocument, report: (finding: Report) => vo
 function checkScope(doc: SettingsTree, json: unknown, report: (finding: Report) => void, listener: RuleFailureListener | undefined): void {
   const settings = resolveSettings(json);
   const ctx: RuleContext = { doc, settings, json, deployerPath: doc.deployerPath(), report };
-  const errors = validateAgainstSchema(json).filter((error) => doc.hasDeploymentBlock || error.path.length > 0);
+  const errors = [...validateAgainstSchema(json).filter((error) => doc.hasDeploymentBlock || error.path.length > 0), ...unknownComputedKeys(doc)];
   const unclaimed = errors.filter((error) => !RULES.some((rule) => rule.claims?.(error, ctx) === true));
   runCheck('schema', () => reportSchemaErrors(doc, unclaimed, report), listener);
   for (const rule of RULES) runCheck(rule.name, () => rule.check(ctx), listener);
+}
+
+/** Keys of a settings block whose values are computed (so not in the plain data the schema sees) and that the block does not have. */
+function unknownComputedKeys(doc: SettingsTree): SchemaError[] {
+  const errors: SchemaError[] = [];
+  for (const path of doc.computedPaths()) {
+    if (path.length !== 3 || path[0] !== 'settings') continue;
+    const block = path.slice(0, 2);
+    const key = String(path[2]);
+    if (knownKeys(block).includes(key)) continue;
+    errors.push({ path: [...path], keyword: 'additionalProperties', message: unknownKeyMessage(block, key), params: { additionalProperty: key }, onKey: true });
+  }
+  return errors;
 }
 
 /**

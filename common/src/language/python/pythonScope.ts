@@ -48,6 +48,10 @@ export class PythonScope extends SettingsTree {
     return false;
   }
 
+  override computedPaths(): Path[] {
+    return [...this.computed].map((joined) => joined.split('\u0000'));
+  }
+
   anchor(): Range {
     const settings = this.get(['settings']);
     return settings ? this.rangeOfKey(settings) : this.wholeRange();

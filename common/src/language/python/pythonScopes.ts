@@ -100,7 +100,7 @@ class ScopeBuilder {
       if (only && !only(key)) continue;
       const read = this.entryValue(key, valueNode, [...path, key]);
       map.items.push(new Pair(this.at(new Scalar(key), keyNode), read.node));
-      if (!read.computed) json[key] = read.json;
+      if (!read.computed && read.json !== undefined) json[key] = read.json;
     }
     return { node: map, json };
   }
@@ -120,7 +120,7 @@ class ScopeBuilder {
       if (only && !only(name.text)) continue;
       const read = this.entryValue(name.text, valueNode, [...path, name.text]);
       map.items.push(new Pair(this.at(new Scalar(name.text), name), read.node));
-      if (!read.computed) json[name.text] = read.json;
+      if (!read.computed && read.json !== undefined) json[name.text] = read.json;
     }
     return { node: map, json };
   }
@@ -128,7 +128,10 @@ class ScopeBuilder {
   /** An entry's value; at `settings.<block>` the block itself (a settings class, a dict, or computed). */
   private entryValue(key: string, syntax: SyntaxNode, path: string[]): Read {
     if (path.length === 2 && path[0] === 'settings' && key in BLOCK_CLASS) return this.block(syntax, BLOCK_CLASS[key], path);
-    return this.value(syntax, path);
+    const read = this.value(syntax, path);
+    // Every ResourceSettings field is Optional with None as its default: None there means unset.
+    if (path.length === 3 && path[1] === 'resources' && read.json === null) return { node: read.node };
+    return read;
   }
 
   /** A checked block: a call of its ZenML class, a dict, or `dict(...)`; anything else is computed. */
