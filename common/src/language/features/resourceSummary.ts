@@ -20,6 +20,13 @@ export function describeRequest(request: ResourceRequest): string {
   return parts.join(', ');
 }
 
+/** False when something the size depends on is computed at run time (Python): no size is guessed. */
+export function sizeIsKnown(doc: SettingsTree): boolean {
+  const deployer = doc.deployerPath();
+  const inputs = [['settings', 'resources'], ['settings', 'resources', 'cpu_count'], ['settings', 'resources', 'memory'], deployer, [...deployer, 'resource_combinations'], [...deployer, 'strict_resource_matching']];
+  return !inputs.some((path) => doc.isComputed(path));
+}
+
 export function resourceSummary(doc: SettingsTree): ResourceSummary {
   const file = resolveSettings(doc.value);
   const { kind, pair, request } = effectiveResources(file);

@@ -48,6 +48,13 @@ export class ZenmlImports {
     return undefined;
   }
 
+  /** Which ZenML name a dotted name written in the text (`zc.ResourceSettings`) resolves to, if any. */
+  resolveText(dotted: string): ZenmlName | undefined {
+    const [head, ...rest] = dotted.split('.');
+    const base = this.bindings.get(head);
+    return base === undefined ? undefined : QUALIFIED[[base, ...rest].join('.')];
+  }
+
   /** Which ZenML name an expression resolves to, if any. */
   resolve(node: SyntaxNode): ZenmlName | undefined {
     const qualified = this.qualify(node);

@@ -17,7 +17,7 @@ export function pythonSource(text: string, parser: PythonParser): SourceFile {
     const source = new SourceText(text);
     const scopes = pythonScopes(tree.rootNode, source, imports);
     for (const scope of scopes) scope.editor = new PythonEditor(scope);
-    return { kind: 'python', source, scopes };
+    return { kind: 'python', source, scopes, python: parser };
   } finally {
     tree.delete();
   }

@@ -3,6 +3,7 @@
 // (diagnostics, fixes, hover, completion, inlay hints) takes one; the server builds it once per
 // document version.
 import { parseDeployerFile, type ParsedFile } from '../deployerDocument';
+import type { PythonParser } from '../python/treeSitter';
 import type { SettingsTree, SourceKind } from '../settingsTree';
 import { SourceText } from '../sourceText';
 import { mayBeRunConfig, runConfigScopes } from './runConfigSource';
@@ -13,6 +14,10 @@ export interface SourceFile {
   source: SourceText;
   /** For deployer files, the YAML parse the deployer-file features read. */
   deployer?: ParsedFile;
+  /** For run configs, their YAML parse (completion reads its lines). */
+  yaml?: ParsedFile;
+  /** For Python, the parser (completion parses the text being typed again). */
+  python?: PythonParser;
   /** The scopes of settings the rules check, in text order. */
   scopes: readonly SettingsTree[];
 }
@@ -27,7 +32,7 @@ export function yamlSource(text: string): SourceFile {
   if (!mayBeRunConfig(text)) return otherSource(text);
   const parsed = parseDeployerFile(text);
   const scopes = runConfigScopes(parsed);
-  return scopes.length > 0 ? { kind: 'run-config', source: parsed.source, scopes } : { kind: 'other', source: parsed.source, scopes: [] };
+  return scopes.length > 0 ? { kind: 'run-config', source: parsed.source, yaml: parsed, scopes } : { kind: 'other', source: parsed.source, scopes: [] };
 }
 
 export function otherSource(text: string): SourceFile {
