@@ -1,26 +1,51 @@
 // One parse per document version, shared by every feature (diagnostics, code actions, hover,
-// completion, symbols, inlay hints), as yaml-language-server keeps one. Dropped on close.
+// completion, symbols, inlay hints), as yaml-language-server keeps one. Dropped on close. The
+// Python parser (WebAssembly) is loaded when the first Python document needs it; until it has
+// loaded, a Python document has no parse and its features answer nothing.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDeployerFile, type ParsedFile } from '../../../common/src/language/deployerDocument';
+import { pythonSource } from '../../../common/src/language/python/pythonSource';
+import { loadPythonParser, pythonParserIfLoaded } from '../../../common/src/language/python/treeSitter';
+import { deployerSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
+import { documentKind } from './documentFilter';
 
 interface Entry {
   version: number;
-  file: ParsedFile;
+  file: SourceFile;
 }
 
 export class ParsedDocuments {
   private readonly entries = new Map<string, Entry>();
 
-  /** The document's parse for its current version (parsed now if the version is new). */
-  of(document: TextDocument): ParsedFile {
+  /** Waits until the document can be parsed (for Python: the parser has loaded). */
+  async ready(document: TextDocument): Promise<void> {
+    if (documentKind(document) === 'python') await loadPythonParser();
+  }
+
+  /** The document's parse for its current version (parsed now if the version is new); `undefined` when it is not ours or cannot be parsed yet. */
+  of(document: TextDocument): SourceFile | undefined {
     const cached = this.entries.get(document.uri);
     if (cached?.version === document.version) return cached.file;
-    const file = parseDeployerFile(document.getText());
-    this.entries.set(document.uri, { version: document.version, file });
+    const file = parse(document);
+    if (file) this.entries.set(document.uri, { version: document.version, file });
     return file;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+  }
+}
+
+function parse(document: TextDocument): SourceFile | undefined {
+  switch (documentKind(document)) {
+    case 'deployer':
+      return deployerSource(document.getText());
+    case 'yaml':
+      return yamlSource(document.getText());
+    case 'python': {
+      const parser = pythonParserIfLoaded();
+      return parser ? pythonSource(document.getText(), parser) : undefined;
+    }
+    default:
+      return undefined;
   }
 }

@@ -5,6 +5,7 @@
 // dist/ (esbuild.mjs copies them); compiled tests find them in the package.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
 
@@ -24,7 +25,8 @@ let loaded: PythonParser | undefined;
 /** The folder holding both .wasm files: beside the bundle, else the installed package's. */
 export function wasmFolder(): string {
   if (existsSync(path.join(__dirname, PYTHON_WASM))) return __dirname;
-  return path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+  // Compiled (not bundled) code: the installed package's. createRequire keeps the bundler out of it.
+  return path.join(path.dirname(createRequire(__filename).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 }
 
 /** The parser, loading it on first call; later calls share the same load. */
