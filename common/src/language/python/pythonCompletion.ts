@@ -10,6 +10,7 @@ import type { SourceFile } from '../sources/sourceFile';
 import type { Position, Range } from '../types';
 import { zenmlImports, type ZenmlImports } from './imports';
 import { pythonString } from './literals';
+import { pythonSource } from './pythonSource';
 import type { PythonParser } from './treeSitter';
 
 interface Opener {
@@ -99,6 +100,15 @@ function rangeOf(file: SourceFile, start: number, end: number): Range {
   return file.source.range(start, end);
 }
 
+/** The smallest scope around the offset (a step's settings inside a module-level call, say). */
+function innermostScope(file: SourceFile, offset: number): SourceFile['scopes'][number] | undefined {
+  const span = (scope: SourceFile['scopes'][number]): number => {
+    const range = scope.wholeRange();
+    return file.source.offsetAt(range.end) - file.source.offsetAt(range.start);
+  };
+  return file.scopes.filter((scope) => scope.hitAt(offset) !== undefined).sort((a, b) => span(a) - span(b))[0];
+}
+
 export function completePython(file: SourceFile, parser: PythonParser, position: Position): CompletionEntry[] {
   const text = file.source.text;
   const offset = file.source.offsetAt(position);
@@ -124,7 +134,11 @@ export function completePython(file: SourceFile, parser: PythonParser, position:
     const partial = inCall ? value[2] : value[3];
     const facts = factsAt([...path, key]);
     if (!facts) return [];
-    const json = file.scopes.find((scope) => scope.hitAt(offset) !== undefined)?.value;
+    // The line being typed (`memory=`) does not parse: read the scope with a placeholder value there.
+    const next = /\S/.exec(text.slice(offset))?.[0];
+    const placeholder = next === ',' || next === ')' || next === '}' ? 'None' : 'None,';
+    const patched = partial === '' ? pythonSource(`${text.slice(0, offset)}${placeholder}${text.slice(offset)}`, parser) : file;
+    const json = innermostScope(patched, offset)?.value;
     const range = rangeOf(file, offset - partial.length, offset);
     return valueCandidates([...path, key], facts, json).map((candidate, position) => ({
       label: pythonValue(candidate.text, facts, quote),
