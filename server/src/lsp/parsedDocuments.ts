@@ -3,7 +3,7 @@
 // Python parser (WebAssembly) is loaded when the first Python document needs it; until it has
 // loaded, a Python document has no parse and its features answer nothing.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pythonSource } from '../../../common/src/language/python/pythonSource';
+import { PythonDocumentSource } from '../../../common/src/language/python/pythonSource';
 import { loadPythonParser, pythonParserIfLoaded } from '../../../common/src/language/python/treeSitter';
 import { deployerSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
 import { documentKind } from './documentFilter';
@@ -15,6 +15,8 @@ interface Entry {
 
 export class ParsedDocuments {
   private readonly entries = new Map<string, Entry>();
+  /** Per Python document, its last tree, so the next version parses incrementally. */
+  private readonly python = new Map<string, PythonDocumentSource>();
 
   /** Waits until the document can be parsed (for Python: the parser has loaded). */
   async ready(document: TextDocument): Promise<void> {
@@ -25,27 +27,35 @@ export class ParsedDocuments {
   of(document: TextDocument): SourceFile | undefined {
     const cached = this.entries.get(document.uri);
     if (cached?.version === document.version) return cached.file;
-    const file = parse(document);
+    const file = this.parse(document);
     if (file) this.entries.set(document.uri, { version: document.version, file });
     return file;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.python.get(uri)?.dispose();
+    this.python.delete(uri);
   }
-}
 
-function parse(document: TextDocument): SourceFile | undefined {
-  switch (documentKind(document)) {
-    case 'deployer':
-      return deployerSource(document.getText());
-    case 'yaml':
-      return yamlSource(document.getText());
-    case 'python': {
-      const parser = pythonParserIfLoaded();
-      return parser ? pythonSource(document.getText(), parser) : undefined;
+  private parse(document: TextDocument): SourceFile | undefined {
+    switch (documentKind(document)) {
+      case 'deployer':
+        return deployerSource(document.getText());
+      case 'yaml':
+        return yamlSource(document.getText());
+      case 'python': {
+        const parser = pythonParserIfLoaded();
+        if (!parser) return undefined;
+        let source = this.python.get(document.uri);
+        if (!source) {
+          source = new PythonDocumentSource(parser);
+          this.python.set(document.uri, source);
+        }
+        return source.of(document.getText());
+      }
+      default:
+        return undefined;
     }
-    default:
-      return undefined;
   }
 }

@@ -32,6 +32,10 @@ export class ZenmlImports {
     if (qualified === 'zenml' || qualified.startsWith('zenml.')) this.bindings.set(local, qualified);
   }
 
+  locals(): string[] {
+    return [...this.bindings.keys()];
+  }
+
   forget(local: string): void {
     this.bindings.delete(local);
   }
@@ -46,6 +50,11 @@ export class ZenmlImports {
       return base && attribute ? `${base}.${attribute.text}` : undefined;
     }
     return undefined;
+  }
+
+  /** The local names bound directly to any of these ZenML names (`RS` for ResourceSettings). */
+  aliasesOf(names: readonly ZenmlName[]): string[] {
+    return [...this.bindings].filter(([, qualified]) => names.includes(QUALIFIED[qualified])).map(([local]) => local);
   }
 
   /** Which ZenML name a dotted name written in the text (`zc.ResourceSettings`) resolves to, if any. */
@@ -105,30 +114,23 @@ function readFromImport(statement: SyntaxNode, imports: ZenmlImports): void {
 }
 
 /**
- * The ZenML names a module binds, from its import statements anywhere in the file. A class or
- * function the module defines at its top level under the same name shadows the import.
+ * The ZenML names a module binds, from its import statements anywhere in the file (`text` is the
+ * module's text). A class or function the module defines at its top level under the same name
+ * shadows the import.
  */
-export function zenmlImports(root: SyntaxNode): ZenmlImports {
+export function zenmlImports(root: SyntaxNode, text: string = root.text): ZenmlImports {
   const imports = new ZenmlImports();
-  const visit = (node: SyntaxNode): void => {
-    if (node.type === 'import_statement') readImport(node, imports);
-    else if (node.type === 'import_from_statement') readFromImport(node, imports);
-    else for (const child of node.namedChildren) if (child && mayHoldImports(child)) visit(child);
-  };
-  visit(root);
-  for (const child of root.namedChildren) {
-    const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
-    if (definition?.type === 'class_definition' || definition?.type === 'function_definition') {
-      const name = definition.childForFieldName('name')?.text;
-      if (name) imports.forget(name);
-    }
+  // Found from the text (`from zenml…`, `import …zenml…` lines), so the tree is not walked.
+  for (const match of text.matchAll(/^([ \t]*)(?:from[ \t]+zenml\b|import[ \t]+[^\n#]*\bzenml\b)/gm)) {
+    let statement = root.descendantForIndex(match.index + match[1].length);
+    while (statement && statement.type !== 'import_statement' && statement.type !== 'import_from_statement' && statement.id !== root.id) statement = statement.parent;
+    if (statement?.type === 'import_statement') readImport(statement, imports);
+    else if (statement?.type === 'import_from_statement') readFromImport(statement, imports);
+  }
+  for (const local of imports.locals()) {
+    if (new RegExp(`^(?:class|def|async[ \\t]+def)[ \\t]+${local}\\b`, 'm').test(text)) imports.forget(local);
   }
   return imports;
-}
-
-/** Statements that can contain an import (imports inside functions, `if TYPE_CHECKING:`, `try:`). */
-function mayHoldImports(node: SyntaxNode): boolean {
-  return node.type.endsWith('_statement') || node.type.endsWith('_definition') || node.type.endsWith('_clause') || node.type === 'block' || node.type === 'decorated_definition';
 }
 
 /** A cheap look at the text: does the module import zenml at all? */

@@ -117,7 +117,7 @@ export function completePython(file: SourceFile, parser: PythonParser, position:
   const tree = parser.parse(text);
   let imports: ZenmlImports;
   try {
-    imports = zenmlImports(tree.rootNode);
+    imports = zenmlImports(tree.rootNode, text);
   } finally {
     tree.delete();
   }

@@ -5,7 +5,7 @@
 // settings dict that `**` could extend is not checked at all.
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { SourceText } from '../sourceText';
-import { COMPUTED, scalarLiteral, stringDelimiter } from './literals';
+import { COMPUTED, scalarLiteral } from './literals';
 import type { ZenmlImports, ZenmlName } from './imports';
 import { PythonScope, type PyContainer } from './pythonScope';
 import type { SyntaxNode } from './treeSitter';
@@ -29,13 +29,14 @@ class ScopeBuilder {
     private readonly imports: ZenmlImports,
     private readonly consumed: Set<number>,
     private readonly defaultQuote: string,
-    /** Module-level names assigned exactly once, with the assigned expression. */
-    private readonly constants: ReadonlyMap<string, SyntaxNode>,
+    private readonly text: string,
+    /** A module-level name's expression when it is assigned exactly once. */
+    private readonly constants: (name: string) => SyntaxNode | undefined,
   ) {}
 
   /** A module-level constant's expression for a name (`deployer_settings = AWSDeployerSettings(...)`). */
   private followed(syntax: SyntaxNode): SyntaxNode {
-    return syntax.type === 'identifier' ? (this.constants.get(syntax.text) ?? syntax) : syntax;
+    return syntax.type === 'identifier' ? (this.constants(syntax.text) ?? syntax) : syntax;
   }
 
   at<T extends Node>(node: T, syntax: SyntaxNode): T {
@@ -82,7 +83,7 @@ class ScopeBuilder {
   }
 
   private container(map: YAMLMap, syntax: SyntaxNode, kind: PyContainer['kind']): void {
-    const quote = firstQuote(syntax) ?? this.defaultQuote;
+    const quote = /["']/.exec(this.text.slice(syntax.startIndex, syntax.endIndex))?.[0] ?? this.defaultQuote;
     this.containers.set(map, { kind, open: syntax.startIndex + 1, close: syntax.endIndex - 1, quote });
   }
 
@@ -157,15 +158,6 @@ class ScopeBuilder {
   }
 }
 
-function firstQuote(syntax: SyntaxNode): string | undefined {
-  const strings = syntax.descendantsOfType('string');
-  for (const node of strings) {
-    const quote = node ? stringDelimiter(node)?.quote : undefined;
-    if (quote === '"' || quote === "'") return quote;
-  }
-  return undefined;
-}
-
 function keywordArgument(call: SyntaxNode, name: string): SyntaxNode | undefined {
   const args = call.childForFieldName('arguments');
   for (const argument of args?.namedChildren ?? []) {
@@ -174,34 +166,67 @@ function keywordArgument(call: SyntaxNode, name: string): SyntaxNode | undefined
   return undefined;
 }
 
-/** Names the module assigns exactly once at its top level (`x = ...` or `x: T = ...`), with the value. */
-function moduleConstants(root: SyntaxNode): Map<string, SyntaxNode> {
-  const constants = new Map<string, SyntaxNode>();
-  const reassigned = new Set<string>();
-  for (const statement of root.namedChildren) {
-    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
-    if (assignment?.type !== 'assignment' && assignment?.type !== 'augmented_assignment') continue;
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    if (left?.type !== 'identifier') continue;
-    if (constants.has(left.text) || assignment.type === 'augmented_assignment' || !right) reassigned.add(left.text);
-    else constants.set(left.text, right);
+/**
+ * The expression a module-level name is assigned, when the module assigns it exactly once at its
+ * top level (`DEPLOYER = AWSDeployerSettings(...)`, `x: T = ...`); found from the text, so only the
+ * names a scope uses are looked up.
+ */
+function constantsOf(root: SyntaxNode, text: string): (name: string) => SyntaxNode | undefined {
+  const cache = new Map<string, SyntaxNode | undefined>();
+  return (name) => {
+    if (cache.has(name)) return cache.get(name);
+    const assignments = [...text.matchAll(new RegExp(`^${name}[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'gm'))];
+    let value: SyntaxNode | undefined;
+    if (assignments.length === 1) {
+      const left = root.descendantForIndex(assignments[0].index);
+      const assignment = left?.parent;
+      if (left?.type === 'identifier' && assignment?.type === 'assignment' && assignment.parent?.parent?.id === root.id) {
+        value = assignment.childForFieldName('right') ?? undefined;
+      }
+    }
+    cache.set(name, value);
+    return value;
+  };
+}
+
+/** The call whose callee ends with the identifier at `offset` (`RS(`, `zc.ResourceSettings(`). */
+function callAt(root: SyntaxNode, offset: number): SyntaxNode | undefined {
+  let node = root.descendantForIndex(offset);
+  if (node?.type !== 'identifier') return undefined;
+  while (node.parent?.type === 'attribute' && node.parent.childForFieldName('attribute')?.id === node.id) node = node.parent;
+  const call = node.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.id === node.id ? call : undefined;
+}
+
+/** Calls that may hold settings: those with a `settings=` argument, and those of the settings classes. */
+function candidateCalls(root: SyntaxNode, text: string, imports: ZenmlImports): { configuring: SyntaxNode[]; classes: SyntaxNode[] } {
+  const configuring: SyntaxNode[] = [];
+  for (const match of text.matchAll(/\bsettings\s*=(?!=)/g)) {
+    const argument = root.descendantForIndex(match.index)?.parent;
+    const call = argument?.type === 'keyword_argument' ? argument.parent?.parent : undefined;
+    if (call?.type === 'call') configuring.push(call);
   }
-  for (const name of reassigned) constants.delete(name);
-  return constants;
+  const names = ['ResourceSettings', 'AWSDeployerSettings', ...imports.aliasesOf(['ResourceSettings', 'AWSDeployerSettings'])];
+  const classes: SyntaxNode[] = [];
+  for (const match of text.matchAll(new RegExp(`\\b(?:${[...new Set(names)].join('|')})\\s*\\(`, 'g'))) {
+    const call = callAt(root, match.index);
+    if (call) classes.push(call);
+  }
+  return { configuring, classes };
 }
 
 /** Every scope of ZenML settings in the module, in text order. */
 export function pythonScopes(root: SyntaxNode, source: SourceText, imports: ZenmlImports): PythonScope[] {
-  const calls = root.descendantsOfType('call').filter((call): call is SyntaxNode => call !== null);
+  const text = source.text;
+  const { configuring, classes } = candidateCalls(root, text, imports);
   const consumed = new Set<number>();
-  const defaultQuote = firstQuote(root) ?? '"';
-  const constants = moduleConstants(root);
+  const defaultQuote = (text.match(/'/g)?.length ?? 0) > (text.match(/"/g)?.length ?? 0) ? "'" : '"';
+  const constants = constantsOf(root, text);
   const found: { start: number; make: (index: number) => PythonScope }[] = [];
   const finish = (builder: ScopeBuilder, tree: YAMLMap, json: unknown, start: number): void => {
     found.push({ start, make: (index) => new PythonScope(source, index, tree, json, builder.containers, builder.computed) });
   };
-  for (const call of calls) {
+  for (const call of configuring) {
     const callee = call.childForFieldName('function');
     if (!callee) continue;
     const name = imports.resolve(callee);
@@ -211,19 +236,19 @@ export function pythonScopes(root: SyntaxNode, source: SourceText, imports: Zenm
     const key = argument?.childForFieldName('name');
     const value = argument?.childForFieldName('value');
     if (!key || !value) continue;
-    const builder = new ScopeBuilder(imports, consumed, defaultQuote, constants);
+    const builder = new ScopeBuilder(imports, consumed, defaultQuote, text, constants);
     const settings = builder.settings(value);
     if (!settings || !(settings.node as YAMLMap).items.length) continue;
     const tree = builder.at(new YAMLMap(), call);
     tree.items.push(new Pair(builder.at(new Scalar('settings'), key), settings.node));
     finish(builder, tree, { settings: settings.json }, call.startIndex);
   }
-  for (const call of calls) {
+  for (const call of classes) {
     const callee = call.childForFieldName('function');
     const name = callee ? imports.resolve(callee) : undefined;
     if (!callee || consumed.has(call.id) || (name !== 'ResourceSettings' && name !== 'AWSDeployerSettings')) continue;
     const blockKey = name === 'ResourceSettings' ? 'resources' : 'deployer';
-    const builder = new ScopeBuilder(imports, consumed, defaultQuote, constants);
+    const builder = new ScopeBuilder(imports, consumed, defaultQuote, text, constants);
     const block = builder.block(call, name, ['settings', blockKey]);
     // No text of its own for `settings`: the block's key is the class name, so hover there shows the block.
     const settings = builder.at(new YAMLMap(), call);
