@@ -111,8 +111,13 @@ void describe('Python: ZenML settings', () => {
     const finding = only(flavored, 'settings.ignored-by-zenml');
     const written = rangeOf(flavored, 'port=');
     assert.deepEqual(finding.range, { start: written.start, end: { ...written.end, character: written.end.character - 1 } });
-    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Remove port']);
-    assert.equal(applyFix(flavored, preferred(finding)), flavored.replace('AWSDeployerSettings(port=8080)', 'AWSDeployerSettings()'));
+    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Move to settings.deployment.uvicorn_port', 'Remove port']);
+    const moved = applyFix(flavored, preferred(finding));
+    assert.equal(moved, flavored.replace('AWSDeployerSettings(port=8080)}', 'AWSDeployerSettings(), "deployment": {"uvicorn_port": 8080}}'));
+    assert.deepEqual(check(moved), []);
+    assert.equal(applyFix(flavored, finding.fixes[1]), flavored.replace('AWSDeployerSettings(port=8080)', 'AWSDeployerSettings()'));
+    const standalone = lines('from zenml.integrations.aws.flavors import AWSDeployerSettings', 'DEPLOYER = AWSDeployerSettings(port=8080)');
+    assert.deepEqual(only(standalone, 'settings.ignored-by-zenml').fixes.map((fix) => [fix.title, fix.isPreferred === true]), [['Remove port', true]], 'no settings dict to move it to');
   });
 
   void it('values computed at run time are never guessed; `**` makes a block unknowable', () => {

@@ -152,8 +152,30 @@ export class PythonEditor implements SettingsEditor {
     return before ? this.edit(start - before[0].length, end, '') : this.edit(start, end, '');
   }
 
-  moveEntry(): TextEdit[] | undefined {
-    return undefined;
+  /**
+   * Moves an entry into a block the tree does not hold yet, written as a new dict entry of the
+   * nearest map that has a container (`port=8080` → `"deployment": {"uvicorn_port": 8080}` in the
+   * settings dict). Not when that key is already written there (the tree leaves `deployment` out):
+   * a second one would replace the first.
+   */
+  moveEntry(ref: NodeRef, targetParentPath: Path, newKey?: string): TextEdit[] | undefined {
+    const key = newKey ?? String(ref.path[ref.path.length - 1]);
+    const range = ref.value?.range;
+    if (!range || targetParentPath.length === 0 || this.scope.get(targetParentPath) !== undefined) return undefined;
+    const owner = this.containerOf(targetParentPath.slice(0, -1));
+    const block = targetParentPath[targetParentPath.length - 1];
+    if (!owner || typeof block !== 'string' || owner.container.keys.has(block)) return undefined;
+    const value = this.text.slice(range[0], range[1]);
+    if (/[\r\n]/.test(value)) return undefined;
+    const entry = owner.container.kind === 'call' ? (isIdentifier(block) ? `${block}=` : undefined) : `${pythonString(block, owner.container.quote)}: `;
+    if (entry === undefined) return undefined;
+    const insertion = this.insertInto(owner.map, owner.container, [`${entry}{${pythonString(key, owner.container.quote)}: ${value}}`]);
+    const removal = this.deleteEntry(ref);
+    if (!insertion || !removal) return undefined;
+    const [insertStart, removeStart] = [this.scope.source.offsetAt(insertion.range.start), this.scope.source.offsetAt(removal.range.start)];
+    const removeEnd = this.scope.source.offsetAt(removal.range.end);
+    if (insertStart > removeStart && insertStart < removeEnd) return undefined;
+    return insertStart <= removeStart ? [insertion, removal] : [removal, insertion];
   }
 
   replaceEntry(ref: NodeRef, entries: readonly Entry[]): TextEdit | undefined {

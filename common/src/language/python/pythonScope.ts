@@ -17,6 +17,8 @@ export interface PyContainer {
   close: number;
   /** The quote new strings get: the one the code around already uses. */
   quote: string;
+  /** Every key written there, the ones the tree leaves out included (a settings dict's `docker`). */
+  keys: ReadonlySet<string>;
 }
 
 export class PythonScope extends SettingsTree {

@@ -82,15 +82,16 @@ class ScopeBuilder {
     return { node: seq, json };
   }
 
-  private container(map: YAMLMap, syntax: SyntaxNode, kind: PyContainer['kind']): void {
+  private container(map: YAMLMap, syntax: SyntaxNode, kind: PyContainer['kind'], keys: ReadonlySet<string>): void {
     const quote = /["']/.exec(this.text.slice(syntax.startIndex, syntax.endIndex))?.[0] ?? this.defaultQuote;
-    this.containers.set(map, { kind, open: syntax.startIndex + 1, close: syntax.endIndex - 1, quote });
+    this.containers.set(map, { kind, open: syntax.startIndex + 1, close: syntax.endIndex - 1, quote, keys });
   }
 
   /** A dict literal with string keys; `undefined` when `**` or a computed key makes its keys unknowable. */
   dict(syntax: SyntaxNode, path: string[], only?: (key: string) => boolean): Read | undefined {
     const map = this.at(new YAMLMap(), syntax);
-    this.container(map, syntax, 'dict');
+    const keys = new Set<string>();
+    this.container(map, syntax, 'dict', keys);
     const json: Record<string, unknown> = {};
     for (const entry of syntax.namedChildren) {
       if (!entry || entry.type === 'comment') continue;
@@ -98,6 +99,7 @@ class ScopeBuilder {
       const valueNode = entry.type === 'pair' ? entry.childForFieldName('value') : null;
       const key = keyNode ? scalarLiteral(keyNode) : COMPUTED;
       if (!keyNode || !valueNode || typeof key !== 'string') return undefined;
+      keys.add(key);
       if (only && !only(key)) continue;
       const read = this.entryValue(key, valueNode, [...path, key]);
       map.items.push(new Pair(this.at(new Scalar(key), keyNode), read.node));
@@ -111,13 +113,15 @@ class ScopeBuilder {
     const args = call.childForFieldName('arguments');
     if (args?.type !== 'argument_list') return undefined;
     const map = this.at(new YAMLMap(), call);
-    this.container(map, args, 'call');
+    const keys = new Set<string>();
+    this.container(map, args, 'call', keys);
     const json: Record<string, unknown> = {};
     for (const argument of args.namedChildren) {
       if (!argument || argument.type === 'comment') continue;
       const name = argument.type === 'keyword_argument' ? argument.childForFieldName('name') : null;
       const valueNode = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : null;
       if (!name || !valueNode) return undefined;
+      keys.add(name.text);
       if (only && !only(name.text)) continue;
       const read = this.entryValue(name.text, valueNode, [...path, name.text]);
       map.items.push(new Pair(this.at(new Scalar(name.text), name), read.node));
