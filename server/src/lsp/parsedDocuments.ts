@@ -1,11 +1,13 @@
 // One parse per document version, shared by every feature (diagnostics, code actions, hover,
 // completion, symbols, inlay hints), as yaml-language-server keeps one. Dropped on close. The
-// Python parser (WebAssembly) is loaded when the first Python document needs it; until it has
-// loaded, a Python document has no parse and its features answer nothing.
+// Python parser (WebAssembly) is loaded when the first Python document that mentions zenml needs
+// it (other Python files never load it); until it has loaded, such a document has no parse and
+// its features answer nothing.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { mentionsZenml } from '../../../common/src/language/python/imports';
 import { PythonDocumentSource } from '../../../common/src/language/python/pythonSource';
 import { loadPythonParser, pythonParserIfLoaded } from '../../../common/src/language/python/treeSitter';
-import { deployerSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
+import { deployerSource, otherSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
 import { documentKind } from './documentFilter';
 
 interface Entry {
@@ -20,7 +22,8 @@ export class ParsedDocuments {
 
   /** Waits until the document can be parsed (for Python: the parser has loaded). */
   async ready(document: TextDocument): Promise<void> {
-    if (documentKind(document) === 'python') await loadPythonParser();
+    // Only a module that mentions zenml needs the parser: other Python files never load it.
+    if (documentKind(document) === 'python' && mentionsZenml(document.getText())) await loadPythonParser();
   }
 
   /** The document's parse for its current version (parsed now if the version is new); `undefined` when it is not ours or cannot be parsed yet. */
@@ -45,6 +48,7 @@ export class ParsedDocuments {
       case 'yaml':
         return yamlSource(document.getText());
       case 'python': {
+        if (!mentionsZenml(document.getText())) return otherSource(document.getText());
         const parser = pythonParserIfLoaded();
         if (!parser) return undefined;
         let source = this.python.get(document.uri);
