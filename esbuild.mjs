@@ -2,7 +2,9 @@
 // one that ships: minified (names kept, for error classes and stack traces), with source maps
 // beside the bundles for debugging (the .vsix leaves the maps out).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 
@@ -43,6 +45,12 @@ const webview = {
   minify: true,
   logLevel: 'warning',
 };
+
+// The Python parser's WebAssembly (tree-sitter's runtime and its Python grammar) sits next to the
+// bundles that load it at run time: dist/server.js and dist/cli.js (common/src/language/python/treeSitter.ts).
+const wasmFolder = join(dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+mkdirSync('dist', { recursive: true });
+for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(join(wasmFolder, file), join('dist', file));
 
 if (watch) {
   for (const config of [options, webview]) await (await esbuild.context(config)).watch();

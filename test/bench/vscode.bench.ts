@@ -1,6 +1,7 @@
 // From the real VS Code (code-server 4.100.3 in Chromium, the harness of test/e2e): our extension's
 // activation time as the extension host reports it (Developer: Show Running Extensions), the time
-// from opening a file to its first squiggle, and the .vsix size. Peers from the same run: the
+// from opening a file to its first squiggle (a deployer file, a second one, a Python module), and
+// the .vsix size. Peers from the same run: the
 // built-in extensions' activation times and VS Code's own JSON language server on a broken JSON file.
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,8 +43,14 @@ export async function runVscodeBench(): Promise<void> {
     // A JSON file with a syntax error: VS Code's own JSON language server is the peer.
     writeFileSync(join(session.workspace, 'peer-broken.json'), '{\n  "name": "weather-agent",\n  "port": 8000,,\n}\n');
     writeFileSync(join(session.workspace, 'second.zenml.deployer.yaml'), 'deployment:\n  name: second\nsettings:\n  deployer:\n    health_check_protocol: tcp\n');
+    // A Python module with an error: its first squiggle includes loading the Python parser (WebAssembly).
+    writeFileSync(
+      join(session.workspace, 'bench_pipeline.py'),
+      'from zenml import pipeline\nfrom zenml.config import ResourceSettings\n\n\n@pipeline(settings={"resources": ResourceSettings(cpu_count=1, memory="2G")})\ndef bench() -> None:\n    pass\n',
+    );
     const firstOpen = await openToFirstSquiggle(workbench, 'problems.zenml.deployer.yaml');
     const secondOpen = await openToFirstSquiggle(workbench, 'second.zenml.deployer.yaml');
+    const pythonOpen = await openToFirstSquiggle(workbench, 'bench_pipeline.py');
     const peerOpen = await openToFirstSquiggle(workbench, 'peer-broken.json');
     const activation = await activationTimes(workbench);
     await workbench.screenshot('running-extensions');
@@ -51,6 +58,7 @@ export async function runVscodeBench(): Promise<void> {
     console.log(table(['open file -> first squiggle', 'ms'], [
       ['problems.zenml.deployer.yaml (first of ours: activation + server start)', firstOpen.toFixed(0)],
       ['second.zenml.deployer.yaml (server already running)', secondOpen.toFixed(0)],
+      ['bench_pipeline.py (first Python file: the Python parser loads)', pythonOpen.toFixed(0)],
       ['peer: broken .json (VS Code JSON language server, first JSON file)', peerOpen.toFixed(0)],
     ]));
     console.log(table(['extension (Show Running Extensions)', 'activation'], activation));

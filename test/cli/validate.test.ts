@@ -154,3 +154,41 @@ void describe('cli validate: output', { concurrency: true }, () => {
     assert.match(lines[lines.length - 1], /^\d+ errors?(, .*)? in 1 file$/);
   });
 });
+
+void describe('cli validate: run configs and Python', { concurrency: true }, () => {
+  const python = path.join('test', 'fixtures', 'python', 'weather_pipeline.py');
+  const runConfig = path.join('test', 'fixtures', 'runconfig', 'problems.yaml');
+  const kubernetes = path.join('test', 'fixtures', 'runconfig', 'lookalikes', 'k8s-deployment.yaml');
+
+  void it('a Python pipeline: the CPU/memory pair with its Python fixes in the --json contract, exit 0 (a warning)', async () => {
+    const run = await cli('validate', python, '--json');
+    assert.equal(run.code, 0, run.stderr);
+    const findings = parseJson(run.stdout);
+    assert.deepEqual(findings.map((finding) => [finding.file, finding.code, finding.severity, finding.range]), [
+      [python, 'resources.cpu-memory-pair', 'warning', { start: { line: 35, character: 22 }, end: { line: 35, character: 23 } }],
+    ]);
+    assert.deepEqual(findings[0].fixes[0].edits.map((edit) => edit.newText), ['2', '"6GB"']);
+  });
+
+  void it('a run config with errors exits 1, findings at the pipeline and a step', async () => {
+    const run = await cli('validate', runConfig);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /problems\.yaml:5:13: error region\.unsupported /);
+    assert.match(run.stdout, /problems\.yaml:18:17: error memory\.spelling /);
+    assert.match(run.stdout, /\n4 errors, 2 warnings in 1 file\n$/);
+  });
+
+  void it('other YAML and modules without zenml are skipped with a note, not failed', async () => {
+    const run = await cli('validate', kubernetes, python);
+    assert.equal(run.code, 0);
+    assert.equal(run.stderr, `zenml-apprunner: skipped ${kubernetes}: neither a zenml.deployer.yaml nor a ZenML run configuration\n`);
+    assert.match(run.stdout, /warning resources\.cpu-memory-pair/);
+    assert.match(run.stdout, /1 warning in 1 file\n$/);
+    const only = await cli('validate', kubernetes, '--json');
+    assert.equal(only.code, 0);
+    assert.deepEqual(parseJson(only.stdout), []);
+    const text = await cli('validate', kubernetes);
+    assert.equal(text.stdout, 'no file checked: 1 skipped\n');
+  });
+});
+

@@ -1,4 +1,5 @@
-// The `zenml.deployer.yaml` language server (bundled as dist/server.js) over IPC. Its output
+// The language server (bundled as dist/server.js) over IPC, for zenml.deployer.yaml files and the ZenML
+// run configs and Python modules the server recognises by content. Its output
 // channel is a log channel: vscode-languageclient traces the LSP messages while that channel's log
 // level is Trace (Developer: Set Log Level…), with the detail chosen by `zenmlAppRunner.trace.server`.
 // A server that fails to start or stops is recorded in the extension's log with its cause and
@@ -86,7 +87,15 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
     // Called only once the client below exists (errors come from its connection).
     const defaults = (): ErrorHandler => (fallback ??= client.createDefaultErrorHandler());
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: DEPLOYER_LANGUAGE_ID }],
+      // Deployer files always; YAML and Python files the server checks when their content is ZenML's
+      // (a run configuration, a module that configures ZenML settings), and leaves alone otherwise.
+      documentSelector: [
+        { language: DEPLOYER_LANGUAGE_ID },
+        { language: 'yaml', scheme: 'file' },
+        { language: 'yaml', scheme: 'untitled' },
+        { language: 'python', scheme: 'file' },
+        { language: 'python', scheme: 'untitled' },
+      ],
       synchronize: { configurationSection: SETTINGS_SECTION },
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       initializationFailedHandler: (error: unknown) => {
@@ -103,7 +112,7 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
           const result = await defaults().closed();
           const restarting = result.action === CloseAction.Restart;
           productLog.warn(`${LANGUAGE_SERVER_NAME} stopped; ${restarting ? 'restarting it' : 'it stays stopped until restarted'}`);
-          if (!restarting) void offerRestart(`${LANGUAGE_SERVER_NAME} stopped and was not restarted: zenml.deployer.yaml files are not checked.`);
+          if (!restarting) void offerRestart(`${LANGUAGE_SERVER_NAME} stopped and was not restarted: ZenML settings (zenml.deployer.yaml, run configs, Python) are not checked.`);
           return { ...result, handled: !restarting };
         },
       },

@@ -207,8 +207,16 @@ export function schemaDefault(path: FactsPath): unknown {
 
 /** The default in `facts`, copied like `schemaDefault`, for callers that hold the facts already. */
 export function defaultOf(facts: SettingFacts | undefined): unknown {
-  const value = facts?.default;
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+  return copyJson(facts?.default);
+}
+
+/** A deep copy of JSON data (what the schema's defaults are); much cheaper than structuredClone for such small values. */
+function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = copyJson(item);
+  return copy;
 }
 
 /** Whether a plain value has one of the JSON types listed in the facts (no type: anything goes). */

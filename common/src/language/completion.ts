@@ -1,7 +1,9 @@
 // Completion: the keys that fit the map level at the cursor (found from indentation, since the
 // line being typed rarely parses), and values for the key on the cursor's line.
 import { factsAt, knownKeys, type SettingFacts } from '../domain/schemaFacts';
-import { parsedFile, type DeployerInput, type ParsedFile } from './deployerDocument';
+import { parseDeployerFile, parsedFile, type DeployerInput, type ParsedFile } from './deployerDocument';
+import { CHECKED_BLOCKS } from './sources/runConfigSource';
+import type { SourceFile } from './sources/sourceFile';
 import { documentAt, keysAtIndent, mapLevelAt } from './features/locate';
 import { settingMarkdown, titleLine } from './features/schemaDocs';
 import { keySnippet } from './features/snippets';
@@ -42,14 +44,22 @@ function rankOf(key: string, facts: SettingFacts, required: readonly string[]): 
   return required.includes(key) ? 0 : 1;
 }
 
-function plainDetail(key: string, facts: SettingFacts): string {
+export function plainDetail(key: string, facts: SettingFacts): string {
   return titleLine(key, facts).replace(/\*\*`[^`]*`\*\* · ?/, '').replace(/`/g, '');
 }
 
-function keyCompletions(file: ParsedFile, position: Position, indent: number, partialStart: number): CompletionEntry[] {
+/** How a YAML file's map paths relate to the schema's, and the plain data of the scope at an offset. */
+interface YamlContext {
+  schemaPath(path: readonly string[]): string[] | undefined;
+  json(offset: number): unknown;
+}
+
+function keyCompletions(file: ParsedFile, context: YamlContext, position: Position, indent: number, partialStart: number): CompletionEntry[] {
   const { source } = file;
-  const level = mapLevelAt(source, position.line, indent);
-  if (!level) return [];
+  const found = mapLevelAt(source, position.line, indent);
+  const schemaPath = found && context.schemaPath(found.path);
+  if (!found || !schemaPath) return [];
+  const level = { ...found, path: schemaPath };
   const parentFacts = factsAt(level.path);
   if (!parentFacts?.properties) return [];
   const line = source.lineText(position.line);
@@ -57,7 +67,7 @@ function keyCompletions(file: ParsedFile, position: Position, indent: number, pa
   const wordEnd = position.character + (WORD_TAIL.exec(tail)?.[0].length ?? 0);
   // Renaming the key of an existing `key: value` entry: insert the name only.
   const keyOnly = /^\s*:/.test(line.slice(wordEnd));
-  const present = keysAtIndent(source, level, indent, position.line);
+  const present = keysAtIndent(source, found, indent, position.line);
   const range: Range = { start: { line: position.line, character: partialStart }, end: { line: position.line, character: wordEnd } };
   const required = parentFacts.required ?? [];
   const entries: CompletionEntry[] = [];
@@ -79,16 +89,16 @@ function keyCompletions(file: ParsedFile, position: Position, indent: number, pa
   return entries;
 }
 
-function valueCompletions(file: ParsedFile, position: Position, match: RegExpExecArray): CompletionEntry[] {
+function valueCompletions(file: ParsedFile, context: YamlContext, position: Position, match: RegExpExecArray): CompletionEntry[] {
   const [, indentText, rawKey, spacing, partial] = match;
   const key = /^["']/.test(rawKey) ? rawKey.slice(1, -1) : rawKey;
   const level = mapLevelAt(file.source, position.line, indentText.length);
-  if (!level) return [];
-  const path = [...level.path, key];
+  const levelPath = level && context.schemaPath(level.path);
+  if (!levelPath) return [];
+  const path = [...levelPath, key];
   const facts = factsAt(path);
   if (!facts) return [];
-  const doc = documentAt(file, file.source.offsetAt(position));
-  const candidates = valueCandidates(path, facts, doc?.value);
+  const candidates = valueCandidates(path, facts, context.json(file.source.offsetAt(position)));
   const start = position.character - partial.length;
   const line = file.source.lineText(position.line);
   const valueEnd = start + line.slice(start).replace(/\s+#.*$/, '').trimEnd().length;
@@ -111,13 +121,34 @@ function valueCompletions(file: ParsedFile, position: Position, match: RegExpExe
 
 export function completeAt(input: DeployerInput, position: Position): CompletionEntry[] {
   const file = parsedFile(input);
+  return completeYaml(file, { schemaPath: (path) => [...path], json: (offset) => documentAt(file, offset)?.value }, position);
+}
+
+/**
+ * Completion in a run config: inside its checked settings blocks (pipeline or step), with the
+ * deployer file's keys and values; nothing elsewhere in the file.
+ */
+export function completeRunConfig(file: SourceFile, position: Position): CompletionEntry[] {
+  const parsed = file.yaml ?? parseDeployerFile(file.source.text);
+  const context: YamlContext = {
+    schemaPath: (path) => {
+      const rest = path[0] === 'steps' && path.length >= 3 ? path.slice(2) : path;
+      if (rest[0] !== 'settings' || (rest.length >= 2 && !CHECKED_BLOCKS.includes(rest[1]))) return undefined;
+      return [...rest];
+    },
+    json: (offset) => file.scopes.find((scope) => scope.hitAt(offset) !== undefined)?.value,
+  };
+  return completeYaml(parsed, context, position);
+}
+
+function completeYaml(file: ParsedFile, context: YamlContext, position: Position): CompletionEntry[] {
   const line = file.source.lineText(position.line);
   if (position.character > line.length) return [];
   const before = line.slice(0, position.character);
   if (before.trimStart().startsWith('#')) return [];
   const value = VALUE_PREFIX.exec(before);
-  if (value) return valueCompletions(file, position, value);
+  if (value) return valueCompletions(file, context, position, value);
   const key = KEY_PREFIX.exec(before);
-  if (key) return keyCompletions(file, position, key[1].length, position.character - key[2].length);
+  if (key) return keyCompletions(file, context, position, key[1].length, position.character - key[2].length);
   return [];
 }

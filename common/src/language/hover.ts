@@ -4,8 +4,10 @@ import { isScalar } from 'yaml';
 import { parseMemory, formatGigabytes } from '../domain/memory';
 import { factsAt } from '../domain/schemaFacts';
 import { parsedFile, type DeployerInput, type Path } from './deployerDocument';
+import type { OffsetHit, SettingsTree } from './settingsTree';
+import type { SourceFile } from './sources/sourceFile';
 import { documentAt } from './features/locate';
-import { resourceSummary } from './features/resourceSummary';
+import { resourceSummary, sizeIsKnown } from './features/resourceSummary';
 import { enumValueMeaning, settingMarkdown, yamlValue } from './features/schemaDocs';
 import type { Position, Range } from './types';
 
@@ -47,15 +49,29 @@ export function hoverAt(input: DeployerInput, position: Position): HoverResult |
   const offset = file.source.offsetAt(position);
   const doc = documentAt(file, offset);
   const hit = doc?.hitAt(offset);
-  if (!doc || !hit) return undefined;
+  return doc && hit ? hoverFor(doc, hit) : undefined;
+}
+
+/** Hover in a file of any source: deployer files as above; elsewhere on the checked blocks and their keys. */
+export function hoverInSource(file: SourceFile, position: Position): HoverResult | undefined {
+  if (file.deployer) return hoverAt(file.deployer, position);
+  const offset = file.source.offsetAt(position);
+  for (const scope of file.scopes) {
+    const hit = scope.hitAt(offset);
+    // `settings` itself is ZenML's (docker, orchestrator, ...): only its checked blocks are ours.
+    if (hit && hit.ref.path.length >= 2) return hoverFor(scope, hit);
+  }
+  return undefined;
+}
+
+function hoverFor(doc: SettingsTree, hit: OffsetHit): HoverResult | undefined {
   const { ref, onKey } = hit;
   const facts = factsAt(ref.path);
   if (!facts) return undefined;
-
   const sections: string[] = [];
   if (!onKey && isScalar(ref.value)) sections.push(...valueNotes(ref.path, ref.value.value));
   sections.push(settingMarkdown(labelOf(ref.path), facts));
-  if (isSizePath(ref.path)) sections.push(resourceSummary(doc).explanation);
+  if (isSizePath(ref.path) && sizeIsKnown(doc)) sections.push(resourceSummary(doc).explanation);
   return {
     markdown: sections.join('\n\n---\n\n'),
     range: onKey ? doc.rangeOfKey(ref) : doc.rangeOfValue(ref),

@@ -1,6 +1,9 @@
 // Inlay hints: at the end of each `resources:` line, the App Runner instance ZenML will deploy for it.
 import { parsedFile, type DeployerInput } from './deployerDocument';
-import { resourceSummary } from './features/resourceSummary';
+import { resourceSummary, sizeIsKnown } from './features/resourceSummary';
+import type { SettingsTree } from './settingsTree';
+import type { SourceText } from './sourceText';
+import type { SourceFile } from './sources/sourceFile';
 import type { Position, Range } from './types';
 
 export interface InlayHintEntry {
@@ -22,6 +25,15 @@ function inRange(position: Position, range: Range | undefined): boolean {
 /** Hints for the whole text, or only those inside `range` (what the editor shows). */
 export function inlayHints(input: DeployerInput, range?: Range): InlayHintEntry[] {
   const { source, documents } = parsedFile(input);
+  return hintsFor(source, documents, range);
+}
+
+/** The same for a file of any source: after each `resources` key (or `ResourceSettings(` call) whose size is known. */
+export function inlayHintsInSource(file: SourceFile, range?: Range): InlayHintEntry[] {
+  return hintsFor(file.source, file.scopes.filter(sizeIsKnown), range);
+}
+
+function hintsFor(source: SourceText, documents: readonly SettingsTree[], range: Range | undefined): InlayHintEntry[] {
   const hints: InlayHintEntry[] = [];
   for (const doc of documents) {
     const ref = doc.get(['settings', 'resources']);

@@ -8,8 +8,13 @@ import { isScalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 const UNSUPPORTED = new Error('not plain data');
 
 export function plainData(doc: Document.Parsed): { value: unknown } | undefined {
+  return plainNode(doc.contents);
+}
+
+/** One node as plain data, or `undefined` when it is not plain (see above). */
+export function plainNode(node: unknown): { value: unknown } | undefined {
   try {
-    return { value: convert(doc.contents) };
+    return { value: convert(node) };
   } catch {
     // UNSUPPORTED, or nesting too deep for the stack: the library decides what such a document is.
     return undefined;

@@ -49,6 +49,7 @@ export const RULE_CODES = {
   'health.grace-period': { severity: 'hint', summary: 'health_check_grace_period_seconds has no effect on App Runner.' },
   'deprecated.port': { severity: 'hint', summary: 'settings.deployer.port is deprecated; use deployment.port.' },
   'deprecated.health-check-path': { severity: 'hint', summary: 'settings.deployer.health_check_path is deprecated; use deployment.health_path.' },
+  'settings.ignored-by-zenml': { severity: 'warning', summary: 'In a run config or Python, a deployer setting ZenML dropped and ignores (port, health_check_path); it moved to the deployment settings.' },
   'region.unsupported': { severity: 'error', summary: 'The region is not one of the regions App Runner runs in.' },
   'arn.pattern': { severity: 'error', summary: 'A role, KMS key or observability ARN does not have AWS\'s form.' },
   'tags.invalid': { severity: 'error', summary: 'A tag key is reserved (aws:), empty or too long, or a value is too long.' },

@@ -1,10 +1,10 @@
 // Schema problems (from the domain's Ajv validator) as findings: each error's path mapped to the
 // exact key or value in the document, a stable code per keyword, and fixes where the right
 // edit is clear (enum spelling, clamping to a limit, quotes, unknown keys, missing keys).
-import { isMap, isScalar } from 'yaml';
+import { isScalar } from 'yaml';
 import { factsAt, knownKeys } from '../domain/schemaFacts';
 import type { SchemaError } from '../domain/schemaValidator';
-import type { DeployerDocument, NodeRef, Path } from './deployerDocument';
+import type { NodeRef, Path, SettingsTree } from './settingsTree';
 import { didYouMean, isAliasOf } from './didYouMean';
 import { deleteEntry, insertEntries, moveEntry, renameKey, replaceValue } from './edits';
 import type { RuleCode } from './ruleCodes';
@@ -41,7 +41,7 @@ export function codeForSchemaError(error: SchemaError): RuleCode {
 }
 
 /** Reports every schema error as a finding on the exact key or value at fault. */
-export function reportSchemaErrors(doc: DeployerDocument, errors: readonly SchemaError[], report: (finding: Report) => void): void {
+export function reportSchemaErrors(doc: SettingsTree, errors: readonly SchemaError[], report: (finding: Report) => void): void {
   for (const error of errors) {
     const code = codeForSchemaError(error);
     const ref = doc.get(error.path);
@@ -50,7 +50,7 @@ export function reportSchemaErrors(doc: DeployerDocument, errors: readonly Schem
   }
 }
 
-function fixesFor(doc: DeployerDocument, error: SchemaError, code: RuleCode, ref: NodeRef | undefined): (Fix | undefined)[] {
+function fixesFor(doc: SettingsTree, error: SchemaError, code: RuleCode, ref: NodeRef | undefined): (Fix | undefined)[] {
   if (code === 'schema.required') return requiredFixes(doc, error);
   if (!ref) return [];
   if (code === 'schema.enum') return enumFixes(doc, ref);
@@ -59,7 +59,7 @@ function fixesFor(doc: DeployerDocument, error: SchemaError, code: RuleCode, ref
   return [];
 }
 
-function rangeFor(doc: DeployerDocument, error: SchemaError, ref: NodeRef | undefined, code: RuleCode): Range {
+function rangeFor(doc: SettingsTree, error: SchemaError, ref: NodeRef | undefined, code: RuleCode): Range {
   if (code === 'schema.required') return ref && ref.path.length > 0 ? doc.rangeOfKey(ref) : documentAnchor(doc);
   if (ref) return code === 'schema.unknown-key' || code === 'schema.invalid-key' ? doc.rangeOfKey(ref) : doc.rangeOfValue(ref);
   // The path does not resolve (e.g. a key written twice, or a complex key): the nearest ancestor.
@@ -71,22 +71,15 @@ function rangeFor(doc: DeployerDocument, error: SchemaError, ref: NodeRef | unde
 }
 
 /** Where document-level problems go: the first key of the document, else its first content. */
-export function documentAnchor(doc: DeployerDocument): Range {
-  const root = doc.yaml.contents;
-  if (isMap(root)) {
-    const first = root.items.find((pair) => isScalar(pair.key) && pair.key.range);
-    if (first && isScalar(first.key) && first.key.range) return doc.source.range(first.key.range[0], first.key.range[1]);
-  }
-  if (root?.range) return doc.source.range(root.range[0], Math.max(root.range[0], Math.min(root.range[1], doc.source.lineEnd(doc.source.positionAt(root.range[0]).line))));
-  const start = doc.source.positionAt(doc.yaml.range[0]);
-  return { start, end: start };
+export function documentAnchor(doc: SettingsTree): Range {
+  return doc.anchor();
 }
 
 function scalarOf(ref: NodeRef): unknown {
   return isScalar(ref.value) ? ref.value.value : undefined;
 }
 
-function enumFixes(doc: DeployerDocument, ref: NodeRef): (Fix | undefined)[] {
+function enumFixes(doc: SettingsTree, ref: NodeRef): (Fix | undefined)[] {
   const allowed = (factsAt(ref.path)?.enum ?? []).filter((value): value is string => typeof value === 'string');
   const value = scalarOf(ref);
   const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
@@ -96,7 +89,7 @@ function enumFixes(doc: DeployerDocument, ref: NodeRef): (Fix | undefined)[] {
   return shown.map((option, index) => fix(`Change to ${option}`, replaceValue(doc, ref, option), index === 0 && best !== undefined));
 }
 
-function rangeFixes(doc: DeployerDocument, ref: NodeRef): (Fix | undefined)[] {
+function rangeFixes(doc: SettingsTree, ref: NodeRef): (Fix | undefined)[] {
   const facts = factsAt(ref.path);
   const value = scalarOf(ref);
   if (!facts || typeof value !== 'number') return [];
@@ -110,7 +103,7 @@ function rangeFixes(doc: DeployerDocument, ref: NodeRef): (Fix | undefined)[] {
   return [];
 }
 
-function typeFixes(doc: DeployerDocument, ref: NodeRef): (Fix | undefined)[] {
+function typeFixes(doc: SettingsTree, ref: NodeRef): (Fix | undefined)[] {
   const facts = factsAt(ref.path);
   const types = facts?.type === undefined ? [] : Array.isArray(facts.type) ? facts.type : [facts.type];
   const value = scalarOf(ref);
@@ -147,7 +140,7 @@ function safeTest(pattern: string, text: string): boolean {
 }
 
 /** A deployment name to start from: the image's tag or repository, else `my-deployment`. */
-export function suggestedName(doc: DeployerDocument): string {
+export function suggestedName(doc: SettingsTree): string {
   const image = doc.get(['deployment', 'image']);
   const text = image && isScalar(image.value) && typeof image.value.value === 'string' ? image.value.value : '';
   const match = /\/([^/:@]+)(?::([^@]+))?(?:@.*)?$/.exec(text);
@@ -156,7 +149,7 @@ export function suggestedName(doc: DeployerDocument): string {
   return cleaned.length >= 2 && cleaned !== 'zenml' ? cleaned : 'my-deployment';
 }
 
-function requiredFixes(doc: DeployerDocument, error: SchemaError): (Fix | undefined)[] {
+function requiredFixes(doc: SettingsTree, error: SchemaError): (Fix | undefined)[] {
   const missing = error.params.missingProperty;
   if (typeof missing !== 'string') return [];
   if (error.path.length === 0 && missing === 'deployment') {
@@ -175,8 +168,10 @@ interface UnknownKeyResult {
 }
 
 /** The blocks with fixed keys, where a misplaced key might belong. */
-function blocks(doc: DeployerDocument): Path[] {
-  return [[], ['deployment'], ['settings'], ['settings', doc.deployerKey ?? 'deployer'], ['settings', 'resources']];
+function blocks(doc: SettingsTree): Path[] {
+  const own: Path[] = [['settings', doc.deployerKey ?? 'deployer'], ['settings', 'resources']];
+  // Run configs and Python hold only the settings blocks: the top level and `deployment` are not ours there.
+  return doc.hasDeploymentBlock ? [[], ['deployment'], ['settings'], ...own] : own;
 }
 
 function label(path: Path): string {
@@ -184,7 +179,7 @@ function label(path: Path): string {
 }
 
 /** The message for an unknown key (a likely rename or a better block for it) and its fixes. */
-function unknownKey(doc: DeployerDocument, ref: NodeRef): UnknownKeyResult {
+function unknownKey(doc: SettingsTree, ref: NodeRef): UnknownKeyResult {
   const key = String(ref.path[ref.path.length - 1]);
   const parentPath = ref.path.slice(0, -1);
   const here = label(parentPath);

@@ -3,9 +3,12 @@
 // of the file: one parse, one `toJS`, one Ajv run per document, no per-key re-walks.
 import { isMap, isScalar, visit } from 'yaml';
 import { knownKeys } from '../domain/schemaFacts';
-import { validateAgainstSchema } from '../domain/schemaValidator';
+import { unknownKeyMessage } from '../domain/schemaMessages';
+import { validateAgainstSchema, type SchemaError } from '../domain/schemaValidator';
 import { resolveSettings } from '../domain/settingsModel';
 import { parseDeployerFile, type DeployerDocument, type ParsedFile } from './deployerDocument';
+import type { SettingsTree } from './settingsTree';
+import type { SourceFile } from './sources/sourceFile';
 import { deleteEntry, documentStartMarker, insertEntries, replaceTabIndent } from './edits';
 import { RULES } from './rules/index';
 import { fix, toFinding, type Report, type RuleContext } from './rules/rule';
@@ -195,12 +198,62 @@ function validateDocument(doc: DeployerDocument, report: (finding: Report) => vo
     });
     return;
   }
+  checkScope(doc, json, report, listener);
+}
+
+/**
+ * The schema and every rule on one scope of settings, whatever its source: the one engine. Outside
+ * deployer files only the settings blocks are there, so the top level's requirements do not apply.
+ */
+function checkScope(doc: SettingsTree, json: unknown, report: (finding: Report) => void, listener: RuleFailureListener | undefined): void {
   const settings = resolveSettings(json);
   const ctx: RuleContext = { doc, settings, json, deployerPath: doc.deployerPath(), report };
-  const errors = validateAgainstSchema(json);
+  const errors = [...validateAgainstSchema(json).filter((error) => doc.hasDeploymentBlock || error.path.length > 0), ...unknownComputedKeys(doc)];
   const unclaimed = errors.filter((error) => !RULES.some((rule) => rule.claims?.(error, ctx) === true));
   runCheck('schema', () => reportSchemaErrors(doc, unclaimed, report), listener);
   for (const rule of RULES) runCheck(rule.name, () => rule.check(ctx), listener);
+}
+
+/** Keys of a settings block whose values are computed (so not in the plain data the schema sees) and that the block does not have. */
+function unknownComputedKeys(doc: SettingsTree): SchemaError[] {
+  const errors: SchemaError[] = [];
+  for (const path of doc.computedPaths()) {
+    if (path.length !== 3 || path[0] !== 'settings') continue;
+    const block = path.slice(0, 2);
+    const key = String(path[2]);
+    if (knownKeys(block).includes(key)) continue;
+    errors.push({ path: [...path], keyword: 'additionalProperties', message: unknownKeyMessage(block, key), params: { additionalProperty: key }, onKey: true });
+  }
+  return errors;
+}
+
+/**
+ * Every problem in a file of any source: a deployer file as `validateFile` checks it; a run config
+ * or a Python module scope by scope (their syntax is checked by their own tools, not here); any
+ * other file has none.
+ */
+export function validateSource(file: SourceFile, options: ValidationOptions = {}): Finding[] {
+  if (file.deployer) return validateFile(file.deployer, options);
+  const findings: Finding[] = [];
+  const withFixes = options.withFixes !== false;
+  const report = (finding: Report): void => {
+    findings.push(toFinding(finding, withFixes));
+  };
+  for (const scope of file.scopes) {
+    const json = scope.value;
+    if (json !== undefined) runCheck('scope', () => checkScope(scope, json, report, options.onRuleFailure), options.onRuleFailure);
+  }
+  // A settings object several scopes share (a module-level `AWSDeployerSettings(...)`) is reported once.
+  const seen = new Set<string>();
+  const unique = findings.filter((finding) => {
+    const id = JSON.stringify([finding.code, finding.range, finding.message]);
+    return !seen.has(id) && seen.add(id);
+  });
+  findings.length = 0;
+  findings.push(...unique);
+  findings.sort(byPosition);
+  if (/\r(?!\n)/.test(file.source.text)) for (const finding of findings) finding.fixes = [];
+  return applySeverityOverrides(findings, options);
 }
 
 let blockKeys: ReadonlySet<string> | undefined;

@@ -2,20 +2,11 @@
 // file's indentation step, flow mappings, and existing values re-indented for a move. Shared
 // by `edits.ts`; positions come from the parsed document.
 import { isMap, isScalar, parse, type Node } from 'yaml';
-import type { DeployerDocument, NodeRef } from './deployerDocument';
+import type { DeployerDocument } from './deployerDocument';
+import { isMapping, MovedValue, type Entry, type NodeRef, type SettingsTree } from './settingsTree';
 import type { TextEdit } from './types';
 
-/** The value of an existing entry, re-indented when written somewhere else. */
-export class MovedValue {
-  constructor(
-    readonly doc: DeployerDocument,
-    readonly ref: NodeRef,
-  ) {}
-}
-
-/** A value to write: a scalar, a mapping of values, or an existing entry's value. */
-export type YamlValue = string | number | boolean | null | MovedValue | { readonly [key: string]: YamlValue };
-export type Entry = readonly [string, YamlValue];
+export { isMapping, MovedValue, type Entry, type YamlValue } from './settingsTree';
 
 const DEFAULT_INDENT = 2;
 const indentCache = new WeakMap<DeployerDocument, number>();
@@ -46,15 +37,15 @@ export function startOf(node: Node | null | undefined): number | undefined {
   return node?.range ? node.range[0] : undefined;
 }
 
-export function column(doc: DeployerDocument, offset: number): number {
+export function column(doc: SettingsTree, offset: number): number {
   return doc.source.positionAt(offset).character;
 }
 
-export function lineOf(doc: DeployerDocument, offset: number): number {
+export function lineOf(doc: SettingsTree, offset: number): number {
   return doc.source.positionAt(offset).line;
 }
 
-export function edit(doc: DeployerDocument, start: number, end: number, newText: string): TextEdit {
+export function edit(doc: SettingsTree, start: number, end: number, newText: string): TextEdit {
   return { range: doc.source.range(start, end), newText };
 }
 
@@ -90,18 +81,15 @@ export function keyOut(key: string, flow: boolean): string {
   return key.includes(':') ? JSON.stringify(key) : stringText(key, flow);
 }
 
-export function isMapping(value: YamlValue): value is { readonly [key: string]: YamlValue } {
-  return typeof value === 'object' && value !== null && !(value instanceof MovedValue);
-}
 
 /** End of an entry's text: its value's end (or the key's), without trailing blanks. */
-export function entryEnd(doc: DeployerDocument, ref: NodeRef): number {
+export function entryEnd(doc: SettingsTree, ref: NodeRef): number {
   const keyEnd = ref.key?.range?.[1] ?? ref.value?.range?.[0] ?? 0;
   const end = ref.value?.range ? Math.max(ref.value.range[1], keyEnd) : keyEnd;
   return doc.source.trimmedEnd(keyEnd, end);
 }
 
-export function isFlowContext(doc: DeployerDocument, ref: NodeRef): boolean {
+export function isFlowContext(doc: SettingsTree, ref: NodeRef): boolean {
   if (ref.path.length === 0) return false;
   const parent = doc.get(ref.path.slice(0, -1))?.value;
   return isMap(parent) && parent.flow === true;

@@ -10,17 +10,17 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SourceFile } from '../../../common/src/language/sources/sourceFile';
 import type { ValidationOptions } from '../../../common/src/language/types';
+import { describeError } from '../../../common/src/describeError';
 import { LANGUAGE_SERVER_NAME } from '../../../common/src/product';
-import { completeAt } from '../../../common/src/language/completion';
-import { hoverAt } from '../../../common/src/language/hover';
-import { inlayHints } from '../../../common/src/language/inlay';
+import { completeInSource, hoverInSource, inlayHintsInSource } from '../../../common/src/language/sources/sourceFeatures';
 import { documentSymbols } from '../../../common/src/language/symbols';
-import { validateFile } from '../../../common/src/language/validate';
+import { validateSource } from '../../../common/src/language/validate';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { FixableFindings } from './fixableFindings';
-import { isDeployerDocument } from './documentFilter';
+import { documentKind } from './documentFilter';
 import { toCompletionItem, toDocumentSymbol, toHover, toInlayHint } from './features';
 import { guarded } from './guard';
 import { ParsedDocuments } from './parsedDocuments';
@@ -50,26 +50,49 @@ export function startServer(connection: Connection): void {
   const openedVersions = new Map<string, number>();
   const fixable = new FixableFindings();
   const parsed = new ParsedDocuments();
+  /** Documents we have published diagnostics for (and must clear when they stop being ours). */
+  const published = new Set<string>();
   const log = connection.console;
   const ruleFailures = new RuleFailureLog(log);
+  let pythonFailureLogged = false;
+  /** The Python parser could not load (a broken install): said once; Python documents then get nothing. */
+  const pythonUnavailable = (error: unknown): void => {
+    if (pythonFailureLogged) return;
+    pythonFailureLogged = true;
+    log.error(`The Python parser could not be loaded; Python files are not checked: ${describeError(error, { stack: true })}`);
+  };
   /** Validation options for the document's current version: the user's severities, failures logged. */
   const optionsFor = (document: TextDocument, current: ValidationSettings): ValidationOptions => ({
     ...toValidationOptions(current),
     onRuleFailure: ruleFailures.listenerFor(document.uri, document.version),
   });
 
-  /** The open document if it is a deployer file; other documents get no features. */
-  const deployerDocument = (uri: string): TextDocument | undefined => {
+  /** The open document if it may be ours (a deployer file, YAML, Python); others get no features. */
+  const candidate = (uri: string): TextDocument | undefined => {
     const document = documents.get(uri);
-    return document && isDeployerDocument(document) ? document : undefined;
+    return document && documentKind(document) !== undefined ? document : undefined;
+  };
+  /** The document's parse when it is one of ours (a run config, a module using ZenML, a deployer file). */
+  const sourceOf = (uri: string): { document: TextDocument; file: SourceFile } | undefined => {
+    const document = candidate(uri);
+    const file = document ? parsed.of(document) : undefined;
+    return document && file && file.kind !== 'other' ? { document, file } : undefined;
   };
 
   const scheduler = new ValidationScheduler({
-    document: deployerDocument,
+    document: candidate,
     validate: async (document) => {
+      await parsed.ready(document).catch((error: unknown) => pythonUnavailable(error));
       const current = await settings.forDocument(document.uri);
       const { uri, version } = document;
-      const findings = current.enable ? validateFile(parsed.of(document), { ...optionsFor(document, current), withFixes: false }) : [];
+      const file = parsed.of(document);
+      // A file that is not ours gets nothing at all, not even an empty list; one that stopped being
+      // ours (a run config edited into something else) has what it had cleared.
+      const ours = file !== undefined && file.kind !== 'other';
+      if (!ours && !published.has(uri)) return undefined;
+      if (ours) published.add(uri);
+      else published.delete(uri);
+      const findings = current.enable && ours ? validateSource(file, { ...optionsFor(document, current), withFixes: false }) : [];
       const diagnostics = findings.map((finding) => toDiagnostic(finding, uri));
       return () => {
         connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => log.error(`Publishing diagnostics failed: ${String(error)}`));
@@ -86,7 +109,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':'], resolveProvider: false },
+        // `:` after a YAML key; `=`, `"` and `'` start a keyword argument's value or a dict key in Python.
+        completionProvider: { triggerCharacters: [':', '=', '"', "'"], resolveProvider: false },
         documentSymbolProvider: { label: 'ZenML deployer' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
@@ -119,46 +143,49 @@ export function startServer(connection: Connection): void {
     fixable.forget(document.uri);
     parsed.forget(document.uri);
     ruleFailures.forget(document.uri);
+    // Only documents that had diagnostics from us are cleared: the others never heard from us.
+    if (!published.delete(document.uri)) return;
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch((error: unknown) => log.error(`Clearing diagnostics failed: ${String(error)}`));
   });
 
   connection.onHover(
     guarded(log, 'hover', null, ({ textDocument, position }) => {
-      const document = deployerDocument(textDocument.uri);
-      return document ? toHover(hoverAt(parsed.of(document), checkPosition(document, position))) : null;
+      const found = sourceOf(textDocument.uri);
+      return found ? toHover(hoverInSource(found.file, checkPosition(found.document, position))) : null;
     }),
   );
 
   connection.onCompletion(
     guarded(log, 'completion', [], ({ textDocument, position }) => {
-      const document = deployerDocument(textDocument.uri);
-      if (!document) return [];
-      return completeAt(parsed.of(document), checkPosition(document, position)).map((entry) => toCompletionItem(entry, client.snippets));
+      const found = sourceOf(textDocument.uri);
+      if (!found) return [];
+      return completeInSource(found.file, checkPosition(found.document, position)).map((entry) => toCompletionItem(entry, client.snippets));
     }),
   );
 
   connection.onDocumentSymbol(
     guarded(log, 'document symbols', [], ({ textDocument }) => {
-      const document = deployerDocument(textDocument.uri);
-      return document ? documentSymbols(parsed.of(document)).map(toDocumentSymbol) : [];
+      // Only deployer files: a Python module's or a run config's outline belongs to their own tools.
+      const deployer = sourceOf(textDocument.uri)?.file.deployer;
+      return deployer ? documentSymbols(deployer).map(toDocumentSymbol) : [];
     }),
   );
 
   connection.onCodeAction(
     guarded(log, 'code actions', [], async (params) => {
-      const document = deployerDocument(params.textDocument.uri);
-      if (!document) return [];
-      const current = await settings.forDocument(document.uri);
-      // The document may have been closed while the settings were read.
-      const latest = deployerDocument(params.textDocument.uri);
-      return latest ? codeActions(params, () => fixable.of(latest, parsed.of(latest), current, optionsFor(latest, current))) : [];
+      const found = sourceOf(params.textDocument.uri);
+      if (!found) return [];
+      const current = await settings.forDocument(found.document.uri);
+      // The document may have been closed or changed while the settings were read.
+      const latest = sourceOf(params.textDocument.uri);
+      return latest ? codeActions(params, () => fixable.of(latest.document, latest.file, current, optionsFor(latest.document, current))) : [];
     }),
   );
 
   connection.languages.inlayHint.on(
     guarded(log, 'inlay hints', [], ({ textDocument, range }) => {
-      const document = deployerDocument(textDocument.uri);
-      return document ? inlayHints(parsed.of(document), range).map(toInlayHint) : [];
+      const found = sourceOf(textDocument.uri);
+      return found ? inlayHintsInSource(found.file, range).map(toInlayHint) : [];
     }),
   );
 

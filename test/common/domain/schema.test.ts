@@ -129,6 +129,7 @@ void describe('factsAt / knownKeys / schemaDefault', () => {
     assert.deepEqual(knownKeys(['deployment']), ['name', 'image', 'port', 'start_command', 'health_path', 'secrets']);
     assert.deepEqual(knownKeys(['settings', 'resources']), [
       'cpu_count', 'memory', 'min_replicas', 'max_replicas', 'max_concurrency', 'gpu_count', 'autoscaling_metric', 'autoscaling_target',
+      'gpu_type', 'gpu_class', 'pool_resources', 'pool_resource_demands', 'reclaim_tolerance', 'preemptible',
     ]);
     assert.deepEqual(knownKeys(['settings', 'deployer', 'tags']), []);
   });

@@ -55,7 +55,7 @@ void describe('deprecated keys', () => {
     assert.equal(finding.severity, 'hint');
     assert.deepEqual(finding.tags, ['deprecated']);
     assert.deepEqual(finding.range, range(5, 4, 8));
-    assert.match(finding.message, /^settings\.deployer\.port is deprecated.*Set deployment\.port instead\.$/);
+    assert.match(finding.message, /^ZenML 0.98 no longer has port in AWSDeployerSettings and ignores it.*uvicorn_port.*In a zenml.deployer.yaml set deployment\.port instead\.$/);
     assert.equal(preferred(finding).title, 'Move to deployment.port');
     assert.equal(
       assertFixClears(text, preferred(finding), 'deprecated.port'),

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { validateText } from '../../../common/src/language/validate';
+import { yamlSource } from '../../../common/src/language/sources/sourceFile';
+import { validateSource, validateText } from '../../../common/src/language/validate';
 import type { Finding, Fix, Range, ValidationOptions } from '../../../common/src/language/types';
 import { applyEdits } from '../../support/applyEdits';
 
@@ -28,6 +29,11 @@ export function yaml(...lines: string[]): string {
 
 export function validate(text: string, options?: ValidationOptions): Finding[] {
   return validateText(text, options);
+}
+
+/** A YAML file that is not a deployer file, validated as the editor would (a run config when its content says so). */
+export function validateRunConfig(text: string, options?: ValidationOptions): Finding[] {
+  return validateSource(yamlSource(text), options);
 }
 
 export function codes(text: string): string[] {
@@ -94,12 +100,12 @@ export function assertFixClears(text: string, fix: Fix, code: string, options: {
 }
 
 /** Every fix of every finding applies cleanly (no overlap) and re-validates without that finding's code at that place. */
-export function assertEveryFixApplies(text: string): number {
+export function assertEveryFixApplies(text: string, check: (text: string) => Finding[] = validate): number {
   let count = 0;
-  for (const finding of validate(text)) {
+  for (const finding of check(text)) {
     for (const fix of finding.fixes) {
       const fixed = applyFix(text, fix);
-      const same = validate(fixed).filter(
+      const same = check(fixed).filter(
         (after) => after.code === finding.code && after.range.start.line === finding.range.start.line && after.message === finding.message,
       );
       assert.deepEqual(same, [], `"${fix.title}" did not clear ${finding.code}:\n${fixed}`);

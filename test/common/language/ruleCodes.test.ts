@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { ALL_RULE_CODES, RULE_CODES, type RuleCode } from '../../../common/src/language/ruleCodes';
 import { SCHEMA } from '../../../common/src/domain/schemaFacts';
 import { codeForSchemaError } from '../../../common/src/language/schemaDiagnostics';
-import { validate, yaml } from './kit';
+import { validate, validateRunConfig, yaml } from './kit';
 
 const D = ['deployment:', '  name: x'];
 const DEP = [...D, 'settings:', '  deployer:'];
@@ -24,7 +24,8 @@ function schemaKeywords(node: unknown, onKey: boolean): { keyword: string; onKey
   ]);
 }
 
-const EXAMPLES: Record<RuleCode, string> = {
+/** A deployer file, or a run config for the codes only run configs and Python report. */
+const EXAMPLES: Record<RuleCode, string | { runConfig: string }> = {
   'yaml.syntax': yaml('deployment: [x'),
   'yaml.duplicate-key': yaml(...D, '  name: y'),
   'yaml.tab-indent': 'deployment:\n\tname: x\n',
@@ -68,6 +69,7 @@ const EXAMPLES: Record<RuleCode, string> = {
   'health.grace-period': yaml(...DEP, '    health_check_grace_period_seconds: 10'),
   'deprecated.port': yaml(...DEP, '    port: 8080'),
   'deprecated.health-check-path': yaml(...DEP, '    health_check_protocol: HTTP', '    health_check_path: /health'),
+  'settings.ignored-by-zenml': { runConfig: yaml('enable_cache: false', 'settings:', '  deployer:', '    port: 8080') },
   'region.unsupported': yaml(...DEP, '    region: us-west-1'),
   'arn.pattern': yaml(...DEP, '    instance_role_arn: nope'),
   'tags.invalid': yaml(...DEP, '    tags:', '      aws:x: y'),
@@ -101,17 +103,18 @@ void describe('rule code registry', () => {
     assert.throws(() => codeForSchemaError({ path: ['a'], keyword: 'multipleOf', message: 'm', params: {} }), /"multipleOf" has no diagnostic code/);
   });
 
+  const check = (example: string | { runConfig: string }) => (typeof example === 'string' ? validate(example) : validateRunConfig(example.runConfig));
   for (const code of ALL_RULE_CODES) {
     void it(`${code}: the example reports it with severity ${RULE_CODES[code].severity}`, () => {
-      const found = validate(EXAMPLES[code]).filter((finding) => finding.code === code);
-      assert.ok(found.length > 0, `${code} not reported for:\n${EXAMPLES[code]}\n${JSON.stringify(validate(EXAMPLES[code]), null, 1)}`);
+      const found = check(EXAMPLES[code]).filter((finding) => finding.code === code);
+      assert.ok(found.length > 0, `${code} not reported for:\n${JSON.stringify(EXAMPLES[code])}\n${JSON.stringify(check(EXAMPLES[code]), null, 1)}`);
       assert.equal(found[0].severity, RULE_CODES[code].severity);
     });
   }
 
   void it('every code reported for the examples is registered', () => {
-    for (const text of Object.values(EXAMPLES)) {
-      for (const finding of validate(text)) assert.ok(ALL_RULE_CODES.includes(finding.code as RuleCode), finding.code);
+    for (const example of Object.values(EXAMPLES)) {
+      for (const finding of check(example)) assert.ok(ALL_RULE_CODES.includes(finding.code as RuleCode), finding.code);
     }
   });
 });

@@ -17,7 +17,7 @@ void describe('initialize', () => {
     const { capabilities, serverInfo } = session.initializeResult;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     assert.equal(capabilities.hoverProvider, true);
-    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, [':']);
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, [':', '=', '"', "'"]);
     assert.ok(capabilities.documentSymbolProvider);
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.zenml-apprunner'], resolveProvider: false });
     assert.ok(capabilities.inlayHintProvider);

@@ -15,7 +15,7 @@ void describe('ParsedDocuments', () => {
     TextDocument.update(document, [{ text: 'deployment:\n  name: b\n' }], 2);
     const second = cache.of(document);
     assert.notEqual(second, first);
-    assert.equal(second.source.text, 'deployment:\n  name: b\n');
+    assert.equal(second?.source.text, 'deployment:\n  name: b\n');
     cache.forget(document.uri);
     assert.notEqual(cache.of(document), second);
   });

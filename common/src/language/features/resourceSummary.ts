@@ -3,7 +3,7 @@
 import { formatGigabytes } from '../../domain/memory';
 import { describePair, formatCpu, type ResourceRequest } from '../../domain/resourceMatching';
 import { effectiveResources, resolveSettings } from '../../domain/settingsModel';
-import type { DeployerDocument } from '../deployerDocument';
+import type { SettingsTree } from '../settingsTree';
 
 export interface ResourceSummary {
   kind: 'default' | 'exact' | 'rounded' | 'fallback';
@@ -20,7 +20,14 @@ export function describeRequest(request: ResourceRequest): string {
   return parts.join(', ');
 }
 
-export function resourceSummary(doc: DeployerDocument): ResourceSummary {
+/** False when something the size depends on is computed at run time (Python): no size is guessed. */
+export function sizeIsKnown(doc: SettingsTree): boolean {
+  const deployer = doc.deployerPath();
+  const inputs = [['settings', 'resources'], ['settings', 'resources', 'cpu_count'], ['settings', 'resources', 'memory'], deployer, [...deployer, 'resource_combinations'], [...deployer, 'strict_resource_matching']];
+  return !inputs.some((path) => doc.isComputed(path));
+}
+
+export function resourceSummary(doc: SettingsTree): ResourceSummary {
   const file = resolveSettings(doc.value);
   const { kind, pair, request } = effectiveResources(file);
   const size = describePair(pair);

@@ -24,7 +24,8 @@ export const healthCheckRule: Rule = {
     if (ctx.settings.deployer.health_check_protocol === 'TCP' && (protocolValid || !protocolWritten)) {
       const healthPath = ctx.doc.get(['deployment', 'health_path']);
       if (healthPath) reportIgnoredPath(ctx, healthPath, 'deployment.health_path');
-      const oldPath = deployerEntry(ctx, 'health_check_path');
+      // Outside deployer files ZenML ignores health_check_path whatever the protocol (see deprecated.ts).
+      const oldPath = ctx.doc.hasDeploymentBlock ? deployerEntry(ctx, 'health_check_path') : undefined;
       if (oldPath) reportIgnoredPath(ctx, oldPath, 'health_check_path');
     }
     const grace = deployerEntry(ctx, 'health_check_grace_period_seconds');

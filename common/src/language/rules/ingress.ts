@@ -4,7 +4,7 @@ import { isMap, isScalar } from 'yaml';
 import type { SchemaError } from '../../domain/schemaValidator';
 import type { NodeRef } from '../deployerDocument';
 import { replaceValue, setValue } from '../edits';
-import { deployerEntry, fix, inActiveDeployer, type Rule, type RuleContext } from './rule';
+import { deployerComputed, deployerEntry, fix, inActiveDeployer, type Rule, type RuleContext } from './rule';
 
 const REQUIRED = ['VpcId', 'VpcEndpointId'] as const;
 const EXAMPLE = '{"VpcId": "vpc-0abc", "VpcEndpointId": "vpce-0def", "VpcIngressConnectionName": "my-service"}';
@@ -39,6 +39,8 @@ function check(ctx: RuleContext): void {
   const ref = deployerEntry(ctx, 'ingress_vpc_configuration');
   const { is_publicly_accessible: isPublic } = ctx.settings.deployer;
   const publicRef = deployerEntry(ctx, 'is_publicly_accessible');
+  // Whether the service is public is computed at run time: nothing to say about its ingress.
+  if (deployerComputed(ctx, 'is_publicly_accessible')) return;
   if (ref && isMap(ref.value)) {
     const json = mappingAsJson(ctx, ref);
     ctx.report({

@@ -22,7 +22,7 @@ import type { NodeRef } from '../deployerDocument';
 import { deleteEntry, setEntries, type Entry } from '../edits';
 import type { Fix, Range, Related } from '../types';
 import { memoryForGigabytes } from './memory';
-import { deployerEntry, fix, RESOURCES_PATH, type Rule, type RuleContext } from './rule';
+import { deployerComputed, deployerEntry, fix, RESOURCES_PATH, type Rule, type RuleContext } from './rule';
 
 /** The memory spelling a fix writes for a pair: `2GB`, `500MB` for 0.5 GB. */
 function memoryText(gb: number): string {
@@ -69,6 +69,8 @@ function checkRequest(ctx: RuleContext): void {
   if (cpuRef && request.cpu === undefined) return;
   if (memoryRef && request.memoryGb === undefined) return;
   if (request.cpu === undefined && request.memoryGb === undefined) return;
+  // What ZenML deploys depends on these; a value computed at run time is not guessed.
+  if (deployerComputed(ctx, 'strict_resource_matching', 'resource_combinations')) return;
 
   const pairs = pairsFromCombinations(settings.deployer.resource_combinations);
   const strict = settings.deployer.strict_resource_matching;

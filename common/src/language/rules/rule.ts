@@ -2,7 +2,7 @@
 // edits) and the resolved settings (typed values with ZenML's defaults), and reports findings.
 import type { DeployerFile } from '../../domain/settingsModel';
 import type { SchemaError } from '../../domain/schemaValidator';
-import type { DeployerDocument, NodeRef, PathSegment } from '../deployerDocument';
+import type { NodeRef, PathSegment, SettingsTree } from '../settingsTree';
 import { defaultSeverity, type RuleCode } from '../ruleCodes';
 import type { Finding, Fix, Range, Severity } from '../types';
 
@@ -19,7 +19,7 @@ export interface Report {
 }
 
 export interface RuleContext {
-  doc: DeployerDocument;
+  doc: SettingsTree;
   settings: DeployerFile;
   /** The document as plain data (`doc.value`, computed once). */
   json: unknown;
@@ -72,6 +72,11 @@ export const RESOURCES_PATH: readonly string[] = ['settings', 'resources'];
 /** True for a path inside the deployer block this document uses (`settings.<deployerKey>.…`). */
 export function inActiveDeployer(ctx: RuleContext, path: readonly (string | number)[]): boolean {
   return path.length >= 3 && path[0] === 'settings' && path[1] === ctx.deployerPath[1];
+}
+
+/** True when any of the deployer settings `keys` is computed at run time (Python): decisions that depend on it are not made. */
+export function deployerComputed(ctx: RuleContext, ...keys: string[]): boolean {
+  return keys.some((key) => ctx.doc.isComputed([...ctx.deployerPath, key]));
 }
 
 /** A quoted string for messages, shortened when long. */

@@ -49,12 +49,20 @@ function checkPlainEnv(ctx: RuleContext): void {
     if (!isScalar(ref.value)) continue;
     const value: unknown = ref.value.value;
     if (value === null || value === '' || typeof value === 'object') continue;
+    const plain = `${name} looks like a secret but is a plain environment variable: its value sits in this file and is visible to anyone who can describe the service. `;
+    if (!ctx.doc.hasDeploymentBlock) {
+      // ZenML deploys from run configs and Python: its own secrets are the way there.
+      ctx.report({
+        code: 'secrets.plain-env',
+        range: ctx.doc.rangeOfKey(ref),
+        message: `${plain}Keep it in a ZenML secret (zenml secret create) and pass that to the deployment instead (the pipeline's secrets).`,
+      });
+      continue;
+    }
     ctx.report({
       code: 'secrets.plain-env',
       range: ctx.doc.rangeOfKey(ref),
-      message:
-        `${name} looks like a secret but is a plain environment variable: its value sits in this file and is visible to anyone who can describe the service. ` +
-        `Move it to deployment.secrets as ${reference(name)} and set ${name} in your environment when deploying.`,
+      message: `${plain}Move it to deployment.secrets as ${reference(name)} and set ${name} in your environment when deploying.`,
       fixes: () => (ENV_NAME.test(name) ? [moveToSecretsFix(ctx, ref, name)] : []),
     });
   }
