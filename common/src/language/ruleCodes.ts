@@ -1,6 +1,7 @@
 // Every diagnostic code the language service reports, with its default severity and a one-line
-// summary. The single registry: the README's rule table is written by hand and a test keeps it
-// equal to this one, and `validateText` only ever reports codes listed here.
+// summary. The single registry: the rule table of docs/rules.md is written by hand and a test
+// (test/package/rulesDoc.test.ts) keeps it equal to this one, and `validateText` only ever
+// reports codes listed here.
 import type { Severity } from './types';
 
 export interface RuleCodeInfo {

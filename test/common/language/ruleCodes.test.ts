@@ -1,5 +1,5 @@
 // The registry of rule codes: well-formed, and every code has an example that produces it with
-// its registered default severity (so the README table and the settings docs tell the truth).
+// its registered default severity (so docs/rules.md and the settings docs tell the truth).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALL_RULE_CODES, RULE_CODES, type RuleCode } from '../../../common/src/language/ruleCodes';
