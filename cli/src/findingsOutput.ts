@@ -1,7 +1,7 @@
 // How `validate` prints findings: compiler-style lines for people, one JSON array for tools.
 import type { Finding, Severity } from '../../common/src/language/types';
 
-/** One finding of one file, in the JSON shape `validate --json` promises (README, docs/cli.md). */
+/** One finding of one file, in the JSON shape `validate --json` promises (docs/cli.md). */
 export interface FileFinding extends Finding {
   file: string;
 }

@@ -1,12 +1,12 @@
-// The CLI examples of the README, run for real against the bundled emulator: `generate.ts` writes
-// their output into the README, `readmeExamples.test.ts` checks the README still matches.
+// The CLI examples of docs/cli.md, run for real against the bundled emulator: `generate.ts` writes
+// their output into that page, `../examples.test.ts` checks the page still matches.
 import { ControlClient } from '../../../emulator/src/controlClient';
 import { localServiceUrl } from '../../../emulator/src/server';
 import { spawnEmulator } from '../../support/emulatorProcess';
 import { runCli } from '../support/runCli';
 
 export interface Example {
-  /** The marker in README.md: `<!-- cli-example:ID -->` ... `<!-- /cli-example -->`. */
+  /** The marker in docs/cli.md: `<!-- cli-example:ID -->` ... `<!-- /cli-example -->`. */
   id: string;
   /** Arguments after `zenml-apprunner`; ENDPOINT is replaced by the emulator's URL. */
   args: string[];
@@ -80,7 +80,7 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'delete', args: ['delete', 'weather-agent.zenml.deployer.yaml', '--yes', '--endpoint', 'ENDPOINT'], stderr: true },
 ];
 
-/** Runs every example in order against a fresh emulator; returns each README block's text. */
+/** Runs every example in order against a fresh emulator; returns each block's text. */
 export async function runExamples(): Promise<Map<string, string>> {
   // No periodic health-probe lines: the logs example shows the same lines on every run.
   const emulator = await spawnEmulator(['--provisioning-ms', '0', '--app-log-interval-ms', '0']);
@@ -123,12 +123,15 @@ export function normalize(text: string): string {
 
 const BLOCK = /(<!-- cli-example:([\w-]+) -->\n```text\n)([\s\S]*?)(```\n<!-- \/cli-example -->)/g;
 
-/** The example blocks of a README: id → text. */
-export function readmeBlocks(readme: string): Map<string, string> {
-  return new Map([...readme.matchAll(BLOCK)].map((match) => [match[2], match[3]]));
+/** The page the examples live on, relative to the repository's root. */
+export const EXAMPLES_PAGE = 'docs/cli.md';
+
+/** The example blocks of a page: id → text. */
+export function exampleBlocks(page: string): Map<string, string> {
+  return new Map([...page.matchAll(BLOCK)].map((match) => [match[2], match[3]]));
 }
 
-/** The README with each block's text replaced. */
-export function withBlocks(readme: string, blocks: ReadonlyMap<string, string>): string {
-  return readme.replace(BLOCK, (whole, head: string, id: string, _text: string, tail: string) => (blocks.has(id) ? `${head}${blocks.get(id)}${tail}` : whole));
+/** The page with each block's text replaced. */
+export function withBlocks(page: string, blocks: ReadonlyMap<string, string>): string {
+  return page.replace(BLOCK, (whole, head: string, id: string, _text: string, tail: string) => (blocks.has(id) ? `${head}${blocks.get(id)}${tail}` : whole));
 }
