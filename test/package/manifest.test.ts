@@ -26,11 +26,11 @@ void test('the AWS SDK clients are at one exact version, so they share one copy 
   assert.match(sdk[0][1], /^\d+\.\d+\.\d+$/, 'an exact version, so the clients cannot drift apart');
 });
 
-void test('the CLI installs on its own: bin zenml-apprunner, and npm pack carries the bundle', () => {
+void test('the CLI installs on its own: bin zenml-apprunner, and npm pack carries the bundle and its reference (docs/cli.md)', () => {
   assert.deepEqual((manifest as unknown as { bin: Record<string, string> }).bin, { 'zenml-apprunner': 'dist/cli.js' });
   assert.match(readFileSync(join(root, 'dist', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[];
-  assert.deepEqual(packed[0].files.map((file) => file.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.wasm', 'package.json']);
+  assert.deepEqual(packed[0].files.map((file) => file.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.wasm', 'docs/cli.md', 'package.json']);
 });
 
 void test('activates for deployer files, YAML and Python (checked when their content is ZenML\'s), never on startup', () => {
