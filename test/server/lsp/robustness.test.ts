@@ -25,7 +25,7 @@ void describe('server robustness', () => {
     await lsp().diagnostics(uri, { version: 21 });
     const versions = lsp().published.filter((event) => event.uri === uri).map((event) => event.version ?? -1);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published out of order: ${versions.join(', ')}`);
-    // The README promises one publish per burst of changes: the burst's last version, once.
+    // docs/performance.md promises one publish per burst of changes: the burst's last version, once.
     assert.deepEqual(
       versions.filter((version) => version >= 2 && version <= 20),
       [20],
