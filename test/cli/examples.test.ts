@@ -18,3 +18,7 @@ void it(`${EXAMPLES_PAGE} shows what the CLI really prints for every example`, {
   }
   assert.deepEqual([...page.keys()].filter((id) => !EXAMPLES.some((example) => example.id === id)), [], `${EXAMPLES_PAGE} has blocks no example produces`);
 });
+
+void it('the README carries no generated CLI example (they live on docs/cli.md)', () => {
+  assert.deepEqual([...exampleBlocks(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).keys()], []);
+});

@@ -42,7 +42,7 @@ void test('activates for deployer files, YAML and Python (checked when their con
   assert.deepEqual(language?.filenamePatterns, ['*.zenml.deployer.yaml']);
 });
 
-void test('the .vsix carries only what the extension runs: its bundles (the emulator runs the Local Sandbox), the Python parser\'s WebAssembly, schemas, media, docs and the manifest', () => {
+void test('the .vsix carries only what the extension runs: its bundles (the emulator runs the Local Sandbox), the Python parser\'s WebAssembly, schemas, media, README, CHANGELOG and the manifest (not docs/)', () => {
   const listing = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
     cwd: root,
     encoding: 'utf8',
