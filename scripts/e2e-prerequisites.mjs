@@ -37,7 +37,7 @@ function log(message) {
   process.stderr.write(`e2e prerequisites: ${message}\n`);
 }
 
-class MissingPrerequisite extends Error {}
+export class MissingPrerequisite extends Error {}
 
 export function codeServerInstalled() {
   const manifest = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'package.json');

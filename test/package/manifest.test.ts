@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,6 +57,35 @@ void test('the .vsix carries only what the extension runs: its bundles (the emul
   for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) assert.ok(files.includes(`dist/${wasm}`), `dist/${wasm} missing from the package`);
   assert.ok(!files.includes('dist/cli.js'), 'dist/cli.js is not for the extension (npm pack ships it)');
   assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
+  // The walkthrough's pages ship; the README's screenshots and the dashboard's sources do not.
+  assert.deepEqual(files.filter((file) => file.startsWith('media/') && file.includes('/', 'media/'.length)).sort(), walkthroughMedia().sort());
+});
+
+interface Walkthrough {
+  id: string;
+  steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }[];
+}
+
+const walkthroughs = (): Walkthrough[] => (manifest.contributes as unknown as { walkthroughs: Walkthrough[] }).walkthroughs;
+const walkthroughMedia = (): string[] => walkthroughs().flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.markdown ?? step.media.image ?? ''));
+
+void test('the walkthrough: each step has its page in media/walkthrough/, a button running one of our commands (or the workbench\'s), and completion events', () => {
+  const commands = new Set((manifest.contributes as unknown as { commands: { command: string }[] }).commands.map((entry) => entry.command));
+  const [walkthrough] = walkthroughs();
+  assert.equal(walkthrough.id, 'gettingStarted');
+  assert.deepEqual(walkthrough.steps.map((step) => step.id), ['settingsFile', 'fixProblem', 'startSandbox', 'deploy', 'showLogs', 'invoke', 'delete']);
+  for (const step of walkthrough.steps) {
+    assert.match(step.media.markdown ?? '', /^media\/walkthrough\/[a-z-]+\.md$/, step.id);
+    assert.ok(existsSync(join(root, step.media.markdown ?? '')), `${step.id}: ${step.media.markdown} is missing`);
+    const buttons = [...step.description.matchAll(/\]\(command:([\w.]+)/g)].map((match) => match[1]);
+    assert.ok(buttons.length > 0, `${step.id} has no button`);
+    for (const command of buttons) assert.ok(commands.has(command) || /^(workbench\.|zenmlAppRunner\.deployments\.focus$)/.test(command), `${step.id}: ${command} is not a command`);
+    assert.ok((step.completionEvents ?? []).length > 0, `${step.id} never ticks off`);
+    for (const event of step.completionEvents ?? []) {
+      const command = /^onCommand:(zenmlAppRunner\..+)$/.exec(event)?.[1];
+      if (command) assert.ok(commands.has(command), `${step.id}: ${event} names no command of ours`);
+    }
+  }
 });
 
 void test("the manifest's names are the product's (common/src/product.ts)", () => {

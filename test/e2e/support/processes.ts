@@ -11,6 +11,8 @@ export interface Stoppable {
 const live = new Set<Stoppable>();
 let signalHandlersInstalled = false;
 let stopRequested = false;
+let signalledAt: number | undefined;
+const afterSignalStop: (() => void)[] = [];
 
 /** True once stopAll() has begun: an exit after that is the expected one. */
 export function stopping(): boolean {
@@ -33,12 +35,30 @@ export async function stopAll(): Promise<void> {
   }
 }
 
+/** Runs `report` once a SIGINT/SIGTERM has stopped everything, just before the process exits. */
+export function afterStopBySignal(report: () => void): void {
+  installSignalHandlers();
+  afterSignalStop.push(report);
+}
+
 function installSignalHandlers(): void {
   if (signalHandlersInstalled) return;
   signalHandlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    process.on(signal, () => {
+      const code = signal === 'SIGINT' ? 130 : 143;
+      // The same Ctrl+C can arrive twice (the terminal signals the whole process group and a
+      // wrapper passes it on): a repeat within a second does not cut the clean-up short; a later
+      // one is the user insisting, and exits at once.
+      if (signalledAt !== undefined) {
+        if (Date.now() - signalledAt > 1000) process.exit(code);
+        return;
+      }
+      signalledAt = Date.now();
+      void stopAll().finally(() => {
+        for (const report of afterSignalStop) report();
+        process.exit(code);
+      });
     });
   }
 }
