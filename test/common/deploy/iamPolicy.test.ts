@@ -39,18 +39,23 @@ void describe('the minimal IAM policy', () => {
     for (const action of called(recorded)) set.add(action);
     used.set(sid, set);
   };
-  const deploy = async (sid: string, options: FileOptions = {}, env?: Record<string, string>): Promise<void> => {
+  /** Deploys and checks it went as the step means to, so that no step stops before its calls. */
+  const deploy = async (sid: string, options: FileOptions = {}, env?: Record<string, string>, expect: 'succeeds' | 'fails' = 'succeeds'): Promise<void> => {
     const recorded = recordedDeps(t.emulator, env ? { env } : {});
-    await applyPlan(await planFromText(deployerFile(options), 'f.yaml', recorded.deps), recorded.deps).catch(() => undefined);
+    const outcome = await applyPlan(await planFromText(deployerFile(options), 'f.yaml', recorded.deps), recorded.deps).then(
+      () => 'succeeds',
+      (error: unknown) => (expect === 'fails' ? 'fails' : Promise.reject(error)),
+    );
+    assert.equal(outcome, expect, `deploy ${JSON.stringify(options)}`);
     note(sid, recorded);
   };
 
   void it('allows every call of every command, each in its statement, and nothing more', async () => {
     // Deploy and change: create, update (size, scaling, tags, secret values), a failed update
-    // rolled back, secret values only, secrets switched off, a replacement, pause, resume, redeploy.
+    // rolled back, secret values and a tag removed, secrets switched off, a replacement, pause, resume, redeploy.
     await deploy('DeployAndChange');
-    await deploy('DeployAndChange', { cpu: 2, memory: '4GB', maxReplicas: 12, extraDeployer: '    tags: {team: data}' }, { ZENML_STORE_API_TOKEN: 'rotated' });
-    await deploy('DeployAndChange', { tag: 'fail-deploy' }, { ZENML_STORE_API_TOKEN: 'rotated-again' });
+    await deploy('DeployAndChange', { cpu: 2, memory: '4GB', maxReplicas: 12, tags: '{team: data, cost-center: ml-42}' }, { ZENML_STORE_API_TOKEN: 'rotated' });
+    await deploy('DeployAndChange', { tag: 'fail-deploy' }, { ZENML_STORE_API_TOKEN: 'rotated-again' }, 'fails');
     await deploy('DeployAndChange', {}, { ZENML_STORE_API_TOKEN: 'rotated-once-more' });
     await deploy('DeployAndChange', { extraDeployer: '    use_secrets_manager: false', secrets: false, generateAuthKey: false });
     await deploy('DeployAndChange', { secrets: false, generateAuthKey: false, kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' });

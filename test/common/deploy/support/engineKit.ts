@@ -22,6 +22,8 @@ export interface FileOptions {
   secrets?: boolean;
   generateAuthKey?: boolean;
   kmsKey?: string;
+  /** The deployer's tags as a YAML flow map; `{team: ml}` unless given. */
+  tags?: string;
   extraDeployer?: string;
 }
 
@@ -39,7 +41,7 @@ export function deployerFile(options: FileOptions = {}): string {
     `    access_role_arn: arn:aws:iam::${ACCOUNT}:role/apprunner-ecr-access`,
     '    health_check_protocol: HTTP',
     `    environment_variables: {LOG_LEVEL: ${options.logLevel ?? 'info'}}`,
-    '    tags: {team: ml}',
+    `    tags: ${options.tags ?? '{team: ml}'}`,
     ...(options.generateAuthKey === false ? [] : ['    generate_auth_key: true']),
     ...(options.kmsKey ? [`    encryption_kms_key: ${options.kmsKey}`] : []),
     ...(options.extraDeployer ? [options.extraDeployer] : []),
