@@ -42,10 +42,14 @@ void describe('the minimal IAM policy', () => {
   /** Deploys and checks it went as the step means to, so that no step stops before its calls. */
   const deploy = async (sid: string, options: FileOptions = {}, env?: Record<string, string>, expect: 'succeeds' | 'fails' = 'succeeds'): Promise<void> => {
     const recorded = recordedDeps(t.emulator, env ? { env } : {});
-    const outcome = await applyPlan(await planFromText(deployerFile(options), 'f.yaml', recorded.deps), recorded.deps).then(
-      () => 'succeeds',
-      (error: unknown) => (expect === 'fails' ? 'fails' : Promise.reject(error)),
-    );
+    let outcome: 'succeeds' | 'fails';
+    try {
+      await applyPlan(await planFromText(deployerFile(options), 'f.yaml', recorded.deps), recorded.deps);
+      outcome = 'succeeds';
+    } catch (error) {
+      if (expect !== 'fails') throw error;
+      outcome = 'fails';
+    }
     assert.equal(outcome, expect, `deploy ${JSON.stringify(options)}`);
     note(sid, recorded);
   };
