@@ -67,12 +67,13 @@ export async function runDashboardPaintBench(): Promise<void> {
     for (let i = 0; i < 50; i++) await (await fetch(`${base}/health`)).arrayBuffer();
     const view = new DeploymentsView(workbench);
     await view.open();
-    await view.waitForRow(WEATHER, (row) => row.label.startsWith(WEATHER));
+    const ref = { name: 'weather-agent', region: 'eu-west-1' };
+    await view.waitForService(ref, 'Running');
     const pageSide: number[] = [];
     for (let run = 0; run < PAINTS; run++) {
       const seen = paintFigures(session).length;
       const started = performance.now();
-      await view.contextMenu(WEATHER, 'Show Dashboard');
+      await view.serviceMenu(ref, 'Show Dashboard');
       const frame = workbench.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
       await frame.locator('.chart canvas').first().waitFor({ timeout: 60_000 });
       pageSide.push(performance.now() - started);

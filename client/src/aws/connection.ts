@@ -65,6 +65,22 @@ export class AwsConnection implements vscode.Disposable {
     return { sandbox: false, ...(profile ? { profile } : {}), ...(endpoint ? { endpoint } : {}), regions };
   }
 
+  /**
+   * Makes the view list `region` (a deploy went there): the sandbox's regions for this session,
+   * else the regions setting (user scope, as Select Regions writes it). False when it is listed.
+   */
+  async listRegion(region: string): Promise<boolean> {
+    const resolved = await this.resolve();
+    if (!resolved.ok || resolved.regions.includes(region)) return false;
+    if (this.sandbox) {
+      this.sandbox = { ...this.sandbox, regions: [...this.sandbox.regions, region] };
+      this.changed.fire();
+    } else {
+      await vscode.workspace.getConfiguration('zenmlAppRunner').update('regions', [...resolved.regions, region], vscode.ConfigurationTarget.Global);
+    }
+    return true;
+  }
+
   /** Profile, endpoint and regions in effect; the SDK's default region when none is configured. */
   async resolve(): Promise<Resolved> {
     if (this.sandbox) return { ok: true, endpoint: this.sandbox.endpoint, regions: this.sandbox.regions, sandbox: true };

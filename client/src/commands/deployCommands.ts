@@ -131,14 +131,6 @@ export async function deploy(ctx: CommandContext, uri?: vscode.Uri): Promise<voi
 
 const DOING: Record<DeployPlan['action'], string> = { create: 'Creating…', update: 'Deploying…', replace: 'Replacing…', none: '' };
 
-/** A deploy to a region the view does not list adds it, so the new service is not nowhere. */
-async function listRegion(ctx: CommandContext, region: string): Promise<boolean> {
-  const resolved = await ctx.connection.resolve();
-  if (!resolved.ok || resolved.sandbox || resolved.regions.includes(region)) return false;
-  await vscode.workspace.getConfiguration('zenmlAppRunner').update('regions', [...resolved.regions, region], vscode.ConfigurationTarget.Global);
-  return true;
-}
-
 async function run(ctx: CommandContext, plan: DeployPlan, deps: EngineDeps, logs: { deploymentName: string; region: string }): Promise<void> {
   const activity = ctx.statusBar.track(`Deploying ${plan.deploymentName}`);
   // The row says "Creating…"/"Deploying…" from now on, in its region even if the view does not list it.
@@ -153,7 +145,8 @@ async function run(ctx: CommandContext, plan: DeployPlan, deps: EngineDeps, logs
     const result = await withCancellableProgress(`Deploying ${plan.deploymentName}`, (report, signal) =>
       applyPlan(plan, { ...deps, signal, onProgress: (event) => event.kind !== 'log' && report(event.message) }),
     );
-    const added = await listRegion(ctx, plan.region);
+    // A deploy to a region the view does not list adds it, so the new service is not nowhere.
+    const added = await ctx.connection.listRegion(plan.region);
     ended();
     const warnings = result.warnings.length > 0 ? ` (${result.warnings.join(' ')})` : '';
     const url = result.url === undefined ? undefined : ctx.connection.serviceUrl(result.url.replace(/^https:\/\//, ''));

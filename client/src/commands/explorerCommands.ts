@@ -39,7 +39,7 @@ async function setFilter(filter: 'zenml' | 'all'): Promise<void> {
 
 export function registerExplorerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('zenmlAppRunner.refresh', () => ctx.tree.refresh()),
+    vscode.commands.registerCommand('zenmlAppRunner.refresh', () => ctx.tree.refresh(true)),
     vscode.commands.registerCommand('zenmlAppRunner.selectProfile', selectProfile),
     vscode.commands.registerCommand('zenmlAppRunner.selectRegions', selectRegions),
     vscode.commands.registerCommand('zenmlAppRunner.showAllServices', () => setFilter('all')),

@@ -10,6 +10,15 @@ const HEADLINES: Record<DeployPlan['action'], string> = {
   none: 'changes nothing in',
 };
 
+// A change line starts with +, ~ or - (as the CLI prints it); in Markdown a leading sign would start
+// a nested list, so the document says it in a word.
+const SIGNS: Record<string, string> = { '+': '**add**', '~': '**change**', '-': '**remove**' };
+
+function changeItem(change: string): string {
+  const sign = /^([+~-]) /.exec(change)?.[1];
+  return sign ? `- ${SIGNS[sign]} ${change.slice(2)}` : `- ${change}`;
+}
+
 export function planDocument(plan: DeployPlan, fileLabel: string): string {
   const lines = [
     `# Plan: ${plan.deploymentName}`,
@@ -18,7 +27,7 @@ export function planDocument(plan: DeployPlan, fileLabel: string): string {
     '',
     '## Changes',
     '',
-    ...(plan.action === 'none' ? ['Everything is as the file says: nothing to do.'] : plan.changes.map((change) => `- ${change}`)),
+    ...(plan.action === 'none' ? ['Everything is as the file says: nothing to do.'] : plan.changes.map(changeItem)),
   ];
   if (plan.calls.length > 0) {
     lines.push('', '## AWS calls, in order', '');

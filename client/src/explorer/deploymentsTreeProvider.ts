@@ -6,7 +6,7 @@ import type { AwsConnection } from '../aws/connection';
 import type { SettingsReader } from '../language/languageClient';
 import { lazyModule } from '../lazyModule';
 import { productLog } from '../productLog';
-import { anyBusy, explorerStateOf, labelOf, type RegionListing, type ServiceEntry, type ServiceFilter } from './explorerState';
+import { anyBusy, explorerStateOf, labelOf, listingFingerprint, type RegionListing, type ServiceEntry, type ServiceFilter } from './explorerState';
 import type { DeploymentNames } from './deploymentsModel';
 import { OperationPoller, type PollSchedule } from './operationPoller';
 import { PendingOperations, type PendingOperation } from './pendingOperations';
@@ -44,6 +44,8 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
   private readonly pending = new PendingOperations();
   private readonly files: SettingsFilesIndex;
   private withFile = new Set<string>();
+  /** What the last reload showed: a reload that finds the same redraws nothing. */
+  private shownFingerprint = '';
   readonly poller: OperationPoller;
   private view: vscode.TreeView<ExplorerNode> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -81,9 +83,12 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
     return (this.listings ?? []).map((listing) => this.pending.apply(listing));
   }
 
-  /** Reloads everything now; polling picks up if an operation runs. */
-  refresh(): void {
-    void this.reload().then((listings) => this.poller.settle(anyBusy(listings) || this.pending.active));
+  /**
+   * Reloads everything now; polling picks up if an operation runs. `force` (the Refresh button)
+   * redraws and re-reads details even when the listing is unchanged.
+   */
+  refresh(force = false): void {
+    void this.reload(force).then((listings) => this.poller.settle(anyBusy(listings) || this.pending.active));
   }
 
   /**
@@ -93,6 +98,7 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
    */
   operationStarting(operation: PendingOperation): () => void {
     const end = this.pending.start(operation);
+    this.shownFingerprint = '';
     this.changed.fire(undefined);
     this.poller.kick();
     return () => {
@@ -102,14 +108,14 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
   }
 
   /** Resolves when a reload finishes (one at a time; a reload asked during another follows it). */
-  reload(): Promise<RegionListing[]> {
+  reload(force = false): Promise<RegionListing[]> {
     const previous = this.loading ?? Promise.resolve([]);
-    const next = previous.catch(() => []).then(() => this.load());
+    const next = previous.catch(() => []).then(() => this.load(force));
     this.loading = next;
     return next;
   }
 
-  private async load(): Promise<RegionListing[]> {
+  private async load(force: boolean): Promise<RegionListing[]> {
     const filter = vscode.workspace.getConfiguration('zenmlAppRunner.explorer').get<ServiceFilter>('serviceFilter', 'zenml');
     let listings: RegionListing[] = [];
     let state: string;
@@ -128,11 +134,18 @@ export class DeploymentsTreeProvider implements vscode.TreeDataProvider<Explorer
     for (const listing of listings) if ('error' in listing) productLog.error(`Listing the App Runner services of ${listing.region}`, listing.error);
     this.withFile = await this.declaredInFiles(listings);
     this.listings = listings;
-    this.details.clear();
     await vscode.commands.executeCommand('setContext', 'zenmlAppRunner.explorerState', state);
     await vscode.commands.executeCommand('setContext', 'zenmlAppRunner.serviceFilter', filter);
     if (this.view) this.view.description = resolved?.ok && resolved.sandbox ? 'Local Sandbox' : undefined;
-    this.changed.fire(undefined);
+    // A redraw drops VS Code's handles to the rows until it asks for them again: a menu command
+    // run in that moment gets no row. Reloads that find nothing new (a file saved, an idle poll)
+    // therefore leave the rows, and the details read on expand, as they are.
+    const fingerprint = `${state}|${filter}|${listingFingerprint(this.shown(), this.withFile)}`;
+    if (force || fingerprint !== this.shownFingerprint) {
+      this.shownFingerprint = fingerprint;
+      this.details.clear();
+      this.changed.fire(undefined);
+    }
     return listings;
   }
 

@@ -77,6 +77,21 @@ export function anyBusy(listings: readonly RegionListing[]): boolean {
   return listings.some((listing) => 'services' in listing && listing.services.some((service) => service.presentation.state === 'busy'));
 }
 
+/**
+ * Everything a reload can change in the rows (and in the details under them: `updatedAt` moves
+ * with every operation), as one string; equal strings draw the same tree.
+ */
+export function listingFingerprint(listings: readonly RegionListing[], withFile: ReadonlySet<string>): string {
+  return JSON.stringify([
+    listings.map((listing) =>
+      'error' in listing
+        ? [listing.region, listing.error.message]
+        : [listing.region, listing.hidden, listing.services.map((service) => [service.arn, service.name, service.url, service.status, service.deploymentName, service.updatedAt?.getTime(), service.presentation, service.contextValue])],
+    ),
+    [...withFile].sort(),
+  ]);
+}
+
 /** Which welcome the view shows instead of a tree, or `tree` (an unreachable endpoint is shown in the tree, with Retry). */
 export type ExplorerState = 'tree' | 'noCredentials' | 'unreachable' | 'empty';
 

@@ -33,6 +33,10 @@ void describe('plan document', () => {
       const plan = await planFromText(WITH_SECRET, 'zenml.deployer.yaml', engineDeps(clients, { env: { WEATHER_TOKEN: secret } }));
       const text = planDocument(plan, 'zenml.deployer.yaml');
       assert.match(text, /^# Plan: weather-agent\n\nDeploying `zenml\.deployer\.yaml` creates App Runner service \*\*zenml-weather-agent-[0-9a-f]{8}\*\* in us-east-1\./);
+      // Each change is one list item saying what happens in a word (a leading + would nest a list).
+      assert.match(text, /## Changes\n\n- \*\*add\*\* service zenml-weather-agent-[0-9a-f]{8} \(/);
+      assert.match(text, /\n- \*\*add\*\* secret zenml-weather-agent-[0-9a-f]{8} \(ZENML_STORE_API_TOKEN; values not shown\)/);
+      assert.doesNotMatch(text, /^- [+~-] /m);
       assert.match(text, /## AWS calls, in order\n\n1\. `secretsmanager:CreateSecret`/);
       assert.match(text, /`apprunner:CreateService` zenml-weather-agent-/);
       assert.match(text, /"SecretString": "<redacted>"/);

@@ -18,13 +18,11 @@ const journey = journeys('dashboard', { sandbox: true });
 
 // The sandbox's sample account (emulator/src/samples.ts).
 const WEATHER = 'zenml-weather-agent-3f2a9c1e';
-const FRAUD = 'zenml-fraud-scoring-a81c5e02';
 const CHARTS = 9;
 
 /**
  * Requests from "outside" to the running sample, through the sandbox's service route. The sample
- * runs in us-east-1 and eu-west-1 under the same name: both get the same traffic, so whichever row
- * the menu is opened on shows it.
+ * runs in us-east-1 and eu-west-1 under the same name: both get the same traffic.
  */
 async function sendTraffic(session: Session): Promise<void> {
   if (!session.sandboxUrl) throw new Error('this journey needs the Local Sandbox');
@@ -46,11 +44,10 @@ function dashboardFrame(workbench: Workbench): FrameLocator {
   return workbench.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
 }
 
-async function openDashboard(workbench: Workbench, service: string, title: RegExp): Promise<FrameLocator> {
+async function openDashboard(workbench: Workbench, deployment: string, title: RegExp): Promise<FrameLocator> {
   const view = new DeploymentsView(workbench);
   await view.open();
-  await view.waitForRow(service, (row) => row.label.startsWith(service));
-  await view.contextMenu(service, 'Show Dashboard');
+  await view.serviceMenu({ name: deployment }, 'Show Dashboard');
   await workbench.page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ timeout: 60_000 });
   return dashboardFrame(workbench);
 }
@@ -63,7 +60,7 @@ void journey('Show Dashboard on a running service draws its charts from real tra
   await sendTraffic(session);
   // The sandbox's start-up toast would cover the charts in the screenshots.
   await workbench.runCommand('Notifications: Clear All Notifications');
-  const frame = await openDashboard(workbench, WEATHER, /Dashboard: weather-agent/);
+  const frame = await openDashboard(workbench, 'weather-agent', /Dashboard: weather-agent/);
   await waitFor(`${CHARTS} charts in the dashboard`, async () => ((await chartCount(frame)) >= CHARTS ? true : undefined), 60_000);
   const requests = frame.locator('.stat', { hasText: 'Requests' }).locator('.value');
   await waitFor('the summary to count the requests sent', async () => (Number((await requests.innerText()).replace(/,/g, '')) >= 24 ? true : undefined), 30_000);
@@ -112,13 +109,13 @@ void journey('Show Dashboard on a running service draws its charts from real tra
   assert.equal(await chartCount(frame), CHARTS);
 
   // Show Dashboard again reveals the same panel rather than opening a second.
-  await new DeploymentsView(workbench).contextMenu(WEATHER, 'Show Dashboard');
+  await new DeploymentsView(workbench).serviceMenu({ name: 'weather-agent' }, 'Show Dashboard');
   assert.equal(await workbench.page.locator('.tabs-container .tab', { hasText: /Dashboard: weather-agent/ }).count(), 1);
   await workbench.closeTabs(/^Dashboard: /);
 });
 
 void journey('the paused sample says it is paused instead of showing empty charts', async (workbench) => {
-  const frame = await openDashboard(workbench, FRAUD, /Dashboard: fraud-scoring/);
+  const frame = await openDashboard(workbench, 'fraud-scoring', /Dashboard: fraud-scoring/);
   const empty = frame.locator('#empty[data-kind="paused"]');
   await empty.waitFor({ timeout: 60_000 });
   assert.match(await empty.innerText(), /^The service is paused: it serves no requests and runs no instances/);

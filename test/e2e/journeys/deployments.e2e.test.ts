@@ -1,13 +1,19 @@
-// The Deployments view and its actions in the real VS Code against the Local Sandbox: sample services
-// with their icons, a busy service settling without a manual refresh, deploy from the palette,
-// invoke, and delete with confirmation leaving nothing behind.
+// The Deployments view and its actions in the real VS Code against the Local Sandbox: sample
+// deployments by name with their status and icon, why a failed one failed, a busy service settling
+// without a manual refresh, a pause that shows at once, deploy from the palette (plan, confirm,
+// progress, the new row revealed), a deploy to a region the view did not list, invoke, and delete
+// with confirmation leaving nothing behind.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppRunnerClient, ResumeServiceCommand } from '@aws-sdk/client-apprunner';
 import { ControlClient } from '../../../emulator/src/controlClient';
-import { DeploymentsView } from '../support/deploymentsView';
+import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';
+import { DeploymentsView, type ServiceRef } from '../support/deploymentsView';
 import { waitForLogChannel } from '../support/logChannel';
 import { journeys } from '../support/journey';
 import type { Session } from '../support/session';
+import { UI_TIMEOUT } from '../support/workbench';
 import { waitFor } from '../support/waits';
 
 // The Local Sandbox's credentials, for this file's own calls to it.
@@ -15,102 +21,175 @@ const SANDBOX_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 const journey = journeys('deployments', { sandbox: true });
 
-// The sandbox's sample account (emulator/src/samples.ts).
-const WEATHER = 'zenml-weather-agent-3f2a9c1e';
-const FRAUD = 'zenml-fraud-scoring-a81c5e02';
-const CHURN = 'zenml-churn-report-c05b7d9e';
+// The sandbox's sample account (emulator/src/samples.ts), by deployment name.
+const WEATHER: ServiceRef = { name: 'weather-agent' };
+const FRAUD: ServiceRef = { name: 'fraud-scoring' };
+const CHURN: ServiceRef = { name: 'churn-report' };
+const FRAUD_SERVICE = 'zenml-fraud-scoring-a81c5e02';
+// What Create Sample Config deploys.
+const HELLO: ServiceRef = { name: 'hello-pipeline' };
+const TOKYO: ServiceRef = { name: 'tokyo-pipeline', region: 'ap-northeast-1' };
 
 function control(session: Session): ControlClient {
   if (!session.sandboxUrl) throw new Error('this journey needs the Local Sandbox');
   return new ControlClient(session.sandboxUrl);
 }
 
-/** A deployment made by the engine gets a fresh id: its service name is `zenml-<name>-<8 hex>`. */
-const HELLO = 'zenml-hello-pipeline-';
-
-void journey('the Deployments view lists the sample services with an icon per status', async (workbench) => {
+void journey('the Deployments view lists the sample deployments by name, with status and icon', async (workbench) => {
   const view = new DeploymentsView(workbench);
   await view.open();
-  const weather = await view.waitForRow('weather-agent running', (row) => row.label.startsWith(`${WEATHER}, Running`));
+  const weather = await view.waitForService(WEATHER, 'Running');
   await workbench.screenshot('seeded-services');
-  const rows = await view.rows();
-  const find = (name: string) => rows.find((row) => row.label.startsWith(name));
   assert.ok(weather.icons.includes('pass-filled'), `running icon: ${JSON.stringify(weather)}`);
-  assert.ok(find(`${FRAUD}, Paused`)?.icons.includes('debug-pause'), 'paused icon');
-  assert.ok(find(`${CHURN}, Create failed`)?.icons.includes('error'), 'failed icon');
-  assert.equal(find('legacy-api'), undefined, 'services ZenML did not make are filtered out by default');
-  assert.ok(rows.some((row) => /us-east-1/.test(row.text)), 'grouped under the region');
+  assert.ok((await view.waitForService(FRAUD, 'Paused')).icons.includes('debug-pause'), 'paused icon');
+  assert.ok((await view.waitForService(CHURN, 'Create failed')).icons.includes('error'), 'failed icon');
+  const rows = await view.rows();
+  assert.equal(rows.find((row) => row.text.includes('legacy-api')), undefined, 'services ZenML did not make are hidden by default');
+  assert.ok(rows.some((row) => row.level === 1 && row.region === 'us-east-1'), 'grouped under the region');
+  // At the side bar's default width the status is read in full, not cut off by an ellipsis.
+  const fits = await view.pane.locator(`.monaco-list-row[data-index="${weather.index}"] .monaco-icon-label-container`).evaluate((node: unknown) => {
+    const box = node as { scrollWidth: number; clientWidth: number };
+    return box.scrollWidth <= box.clientWidth;
+  });
+  assert.ok(fits, `"${weather.text}" overflows its row at the default width`);
 });
 
-void journey('a service in progress turns to running without a manual refresh', async (workbench, session) => {
+void journey('a failed deployment says why it failed, with its logs one click away', async (workbench) => {
+  const view = new DeploymentsView(workbench);
+  await view.open();
+  await view.expand(CHURN);
+  const why = await view.waitForRow('churn-report\'s "Why it failed"', (row) => row.level === 3 && row.text.startsWith('Why it failed'));
+  await view.expandRow(why);
+  await view.waitForRow('Show Logs under the failure', (row) => row.level === 4 && row.text === 'Show Logs');
+  await view.waitForRow('Search Logs… under the failure', (row) => row.level === 4 && row.text === 'Search Logs…');
+  await workbench.screenshot('why-it-failed');
+});
+
+void journey('a service resumed elsewhere shows Resuming… and turns to Running without a refresh', async (workbench, session) => {
   const emulator = control(session);
   await emulator.configure({ provisioningMs: 6000 });
-  const [fraud] = (await emulator.state()).regions['us-east-1'].services.filter((service) => service.name === FRAUD);
+  const view = new DeploymentsView(workbench);
+  await view.open();
+  await view.waitForService(FRAUD, 'Paused');
+  const [fraud] = (await emulator.state()).regions['us-east-1'].services.filter((service) => service.name === FRAUD_SERVICE);
   const sdk = new AppRunnerClient({ endpoint: session.sandboxUrl, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS });
   try {
     await sdk.send(new ResumeServiceCommand({ ServiceArn: fraud.arn }));
   } finally {
     sdk.destroy();
   }
-  const view = new DeploymentsView(workbench);
-  await view.open();
   await workbench.runCommand('ZenML App Runner: Refresh');
-  const busy = await view.waitForRow('fraud-scoring resuming', (row) => row.label.startsWith(`${FRAUD}, Resuming…`), 30_000);
+  const busy = await view.waitForService(FRAUD, 'Resuming…', 30_000);
   await workbench.screenshot('resuming-with-spinner');
   assert.ok(busy.icons.includes('loading'), `spinner icon: ${JSON.stringify(busy)}`);
-  await view.waitForRow('fraud-scoring running (polled, no refresh clicked)', (row) => row.label.startsWith(`${FRAUD}, Running`), 60_000);
+  await view.waitForService(FRAUD, 'Running', 60_000);
   await workbench.screenshot('running-after-polling');
   await emulator.configure({ provisioningMs: 500 });
 });
 
-void journey('deploy a new file from the palette: plan, confirm, progress, the service appears and runs', async (workbench, session) => {
+void journey('Pause from the menu: the row says Pausing… before AWS answers, then Paused', async (workbench, session) => {
+  const emulator = control(session);
+  // AWS takes its time to answer PauseService: the row must not wait for it.
+  await emulator.addFault({ operation: 'PauseService', kind: 'latency', latencyMs: 5000, count: 1 });
   const view = new DeploymentsView(workbench);
+  await view.open();
+  await view.waitForService(FRAUD, 'Running');
+  await view.serviceMenu(FRAUD, 'Pause');
+  const question = await view.answerDialog(/Pause fraud-scoring\?/, 'Pause');
+  assert.match(question, /serves no traffic/);
+  const confirmed = Date.now();
+  await view.waitForService(FRAUD, 'Pausing…', UI_TIMEOUT);
+  const shownAfter = Date.now() - confirmed;
+  await workbench.screenshot('pausing');
+  console.log(`# Pausing… shown ${String(shownAfter)} ms after Pause was confirmed; AWS answers PauseService 5000 ms after it is sent`);
+  await view.notification(/fraud-scoring is paused\./);
+  await view.waitForService(FRAUD, 'Paused');
+  await emulator.clearFaults();
+});
+
+void journey('deploy a new file from the palette: plan, confirm, progress, the new row revealed and running', { timeoutMs: 240_000 }, async (workbench, session) => {
+  const emulator = control(session);
+  await emulator.configure({ provisioningMs: 4000 });
+  const view = new DeploymentsView(workbench);
+  await view.open();
   await workbench.runCommand('ZenML App Runner: Create Sample Config');
-  await workbench.page.locator('.tabs-container .tab.active', { hasText: 'zenml.deployer.yaml' }).waitFor();
+  // The examples folder has its own zenml.deployer.yaml: the sample goes beside it, not over it.
+  await workbench.page.locator('.tabs-container .tab.active', { hasText: 'sample-2.zenml.deployer.yaml' }).waitFor({ timeout: UI_TIMEOUT });
   await workbench.screenshot('sample-created');
   await workbench.runCommand('ZenML App Runner: Deploy');
   const question = await view.answerDialog(/Deploy hello-pipeline to us-east-1\?/, 'Deploy');
   assert.match(question, /the plan is open beside the editor/);
-  await workbench.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor();
-  const done = await view.notification(/Deployed hello-pipeline: RUNNING at https:\/\//);
+  await workbench.page.locator('.tabs-container .tab', { hasText: 'Deploy Plan' }).first().waitFor({ timeout: UI_TIMEOUT });
+  await view.waitForService(HELLO, 'Creating…', UI_TIMEOUT);
+  const progress = await view.notification(/Deploying hello-pipeline/, UI_TIMEOUT);
+  await workbench.screenshot('deploying');
+  assert.doesNotMatch(progress, /arn:/, 'progress speaks of the deployment, not of ARNs');
+  const done = await view.notification(/Deployed hello-pipeline: RUNNING at http/);
   await workbench.screenshot('deployed-notification');
   assert.match(done, /Open URL/);
   assert.match(done, /Show Logs/);
-  // While it waited, the deploy streamed App Runner's service log into the deployment's channel.
-  const serviceLog = await waitForLogChannel(session, 'App Runner: hello-pipeline', 'the service log of the deploy', /stopped: the deploy has finished/);
-  assert.match(serviceLog, /\[svc\] \[AppRunner\] Service status is set to RUNNING\./);
-  await view.open();
-  const row = await view.waitForRow('the new service running', (candidate) => candidate.label.startsWith(HELLO) && candidate.label.endsWith(', Running'));
-  await workbench.screenshot('new-service-running');
+  const row = await view.waitForService(HELLO, 'Running');
   assert.ok(row.icons.includes('pass-filled'));
-  const services = (await control(session).state()).regions['us-east-1'].services.filter((service) => service.name.startsWith(HELLO));
+  await view.waitForRow('hello-pipeline revealed (selected)', (candidate) => candidate.level === 2 && candidate.label.startsWith(`${HELLO.name}, `) && candidate.selected, UI_TIMEOUT);
+  await workbench.screenshot('new-service-running');
+  // The deploy streamed App Runner's service log into the deployment's channel, each line once.
+  const serviceLog = await waitForLogChannel(session, 'App Runner: hello-pipeline', 'the service log of the deploy', /stopped: the deploy has finished/);
+  assert.equal(serviceLog.match(/Service status is set to RUNNING\./g)?.length, 1, serviceLog);
+  const services = (await emulator.state()).regions['us-east-1'].services.filter((service) => service.name.startsWith('zenml-hello-pipeline-'));
   assert.equal(services.length, 1);
+  // Its file declares it: the menu offers to open it; fraud-scoring has no file here.
+  await view.serviceMenu(HELLO, 'Open zenml.deployer.yaml');
+  await workbench.page.locator('.tabs-container .tab.active', { hasText: 'sample-2.zenml.deployer.yaml' }).waitFor({ timeout: UI_TIMEOUT });
+  assert.equal(await view.menuOffers(FRAUD, 'Open zenml.deployer.yaml'), false);
+  await emulator.configure({ provisioningMs: 500 });
 });
 
-void journey('invoke a running deployment from its context menu and read the JSON answer', async (workbench) => {
+void journey('a deploy to a region the view does not list adds the region and reveals the service', async (workbench, session) => {
   const view = new DeploymentsView(workbench);
   await view.open();
-  await view.contextMenu(HELLO, 'Invoke…');
+  await view.waitForService(WEATHER, 'Running');
+  assert.equal((await view.rows()).some((row) => row.region === TOKYO.region), false);
+  const file = 'tokyo.zenml.deployer.yaml';
+  writeFileSync(join(session.workspace, file), SAMPLE_CONFIG.replace('name: hello-pipeline', `name: ${TOKYO.name}`).replaceAll('us-east-1', TOKYO.region ?? ''));
+  await workbench.openFile(file);
+  await workbench.runCommand('ZenML App Runner: Deploy');
+  await view.answerDialog(/Deploy tokyo-pipeline to ap-northeast-1\?/, 'Deploy');
+  const done = await view.notification(/Deployed tokyo-pipeline: RUNNING/);
+  assert.match(done, /now lists ap-northeast-1/);
+  await view.waitForService(TOKYO, 'Running');
+  await view.waitForRow('tokyo-pipeline revealed in its new region', (row) => row.region === TOKYO.region && row.level === 2 && row.selected, UI_TIMEOUT);
+  await workbench.screenshot('new-region');
+});
+
+void journey('invoke a running deployment from its context menu: the answer closes without a save prompt', async (workbench) => {
+  const view = new DeploymentsView(workbench);
+  await view.open();
+  await view.serviceMenu(HELLO, 'Invoke…');
   await view.answerInput('{"city": "Paris"}');
+  await workbench.page.locator('.tabs-container .tab', { hasText: 'Invoke Answer.json' }).waitFor({ timeout: 60_000 });
   const text = await waitFor('the invoke answer in an editor', async () => {
     const shown = (await workbench.editorText()).join('\n');
     return shown.includes('"echo"') ? shown : undefined;
   }, 60_000);
   await workbench.screenshot('invoke-answer');
   assert.match(text, /"city": "Paris"/);
+  await workbench.runCommand('View: Close All Editors');
+  await workbench.page.locator('.tabs-container .tab', { hasText: 'Invoke Answer.json' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  assert.equal(await workbench.page.locator('.monaco-dialog-box').count(), 0, 'no save prompt');
 });
 
 void journey('delete from the context menu after confirmation leaves no secret or scaling configuration', async (workbench, session) => {
   const view = new DeploymentsView(workbench);
   await view.open();
-  await view.contextMenu(HELLO, 'Delete…');
-  const question = await view.answerDialog(new RegExp(`Delete ${HELLO}[0-9a-f]{8}\\?`), 'Delete');
+  await view.serviceMenu(HELLO, 'Delete…');
+  const question = await view.answerDialog(/Delete hello-pipeline\?/, 'Delete');
   assert.match(question, /cannot be undone/);
-  await view.notification(/Deleted hello-pipeline/);
-  await view.waitForNoRow('the deleted service', (row) => row.label.startsWith(HELLO));
+  const done = await view.notification(/Deleted hello-pipeline/);
+  assert.doesNotMatch(done, /arn:aws:secretsmanager/, 'the notification names what went, not secret ARNs');
+  await view.waitForNoRow('the deleted deployment', (row) => row.level === 2 && row.label.startsWith(`${HELLO.name}, `));
   await workbench.screenshot('deleted');
   const region = (await control(session).state()).regions['us-east-1'];
-  assert.deepEqual(region.services.filter((service) => service.name.startsWith(HELLO) && service.status !== 'DELETED'), []);
+  assert.deepEqual(region.services.filter((service) => service.name.startsWith('zenml-hello-pipeline-') && service.status !== 'DELETED'), []);
   assert.deepEqual(region.secrets.filter((secret) => secret.name.includes('hello-pipeline') && !secret.scheduledForDeletion), []);
   assert.deepEqual(region.autoScalingConfigurations.filter((config) => config.name.includes('hello-pipeline') && config.status === 'ACTIVE'), []);
 });

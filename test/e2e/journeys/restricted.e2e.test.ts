@@ -1,10 +1,30 @@
 // Restricted mode: a folder the user has not trusted. Our extension declares limited support for
-// untrusted workspaces, so checking a settings file must still work there.
+// untrusted workspaces, so checking a settings file must still work there, and nothing it does may
+// reach AWS: the user settings point at an emulator that counts every call it gets.
 import assert from 'node:assert/strict';
+import { ControlClient } from '../../../emulator/src/controlClient';
 import { DeploymentsView } from '../support/deploymentsView';
 import { journeys } from '../support/journey';
+import type { Session } from '../support/session';
+import { UI_TIMEOUT, type Workbench } from '../support/workbench';
 
-const journey = journeys('restricted', { trusted: false });
+const journey = journeys('restricted', { trusted: false, emulator: true });
+
+function control(session: Session): ControlClient {
+  if (!session.emulator) throw new Error('this journey needs the emulator');
+  return new ControlClient(session.emulator.url);
+}
+
+/** The titles the command palette offers for `prefix`. */
+async function paletteOffers(workbench: Workbench, prefix: string): Promise<string[]> {
+  await workbench.page.keyboard.press('F1');
+  const input = workbench.page.locator('.quick-input-widget input');
+  await input.fill(`>${prefix}`);
+  await workbench.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: UI_TIMEOUT });
+  const rows = await workbench.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+  await workbench.escape();
+  return rows.map((row) => row.trim());
+}
 
 void journey('in restricted mode (workspace not trusted) diagnostics still appear', async (workbench) => {
   await workbench.screenshot('trust-question');
@@ -36,4 +56,28 @@ void journey('in restricted mode deploy is disabled and the Deployments view say
   await workbench.screenshot('deployments-restricted');
   assert.match(welcome, /Restricted Mode/);
   assert.match(welcome, /does not use your AWS credentials/);
+});
+
+void journey('in restricted mode no command, view or editor feature calls AWS', async (workbench, session) => {
+  const emulator = control(session);
+  await emulator.clearRequestCounts();
+  const view = new DeploymentsView(workbench);
+  await view.open();
+  await view.welcomeText();
+  await workbench.openFile('zenml.deployer.yaml');
+  await workbench.openFile('problems.zenml.deployer.yaml');
+  await workbench.waitForProblems('the problems of problems.zenml.deployer.yaml', (rows) => rows.length > 0);
+  const offered = (await paletteOffers(workbench, 'ZenML App Runner: ')).filter((title) => title.startsWith('ZenML App Runner: '));
+  console.log(`# the palette offers in Restricted Mode: ${offered.join(' | ')}`);
+  assert.ok(offered.length > 0, 'the palette offers the commands that need no AWS');
+  for (const title of offered) {
+    await workbench.runCommand(title);
+    // Whatever the command opened (a dialog, a pick, a notification) is closed before the next.
+    await workbench.page.waitForTimeout(500);
+    await workbench.escape();
+    if (await workbench.page.locator('.monaco-dialog-box').count()) await workbench.page.keyboard.press('Escape');
+  }
+  await workbench.screenshot('after-every-command');
+  const counts = await emulator.requestCounts();
+  assert.deepEqual(counts, { total: 0, byTarget: {} }, `calls made in Restricted Mode: ${JSON.stringify(counts.byTarget)}`);
 });

@@ -23,11 +23,11 @@ void journey('with no credentials the welcome view explains what to do, and the 
   assert.match(welcome, /No usable AWS credentials/);
   assert.match(welcome, /Select AWS Profile/);
   await view.pane.getByRole('button', { name: 'Start Local Sandbox' }).click();
-  await view.waitForRow('the sample weather-agent running', (row) => /^zenml-weather-agent-[0-9a-f]{8}, Running$/.test(row.label), 90_000);
+  await view.waitForService({ name: 'weather-agent' }, 'Running', 90_000);
   await workbench.screenshot('sandbox-samples');
-  const rows = await view.rows();
-  assert.ok(rows.some((row) => /^zenml-fraud-scoring-[0-9a-f]{8}, Paused$/.test(row.label)));
-  assert.match(await workbench.page.locator('.statusbar').innerText(), /Sandbox/);
+  await view.waitForService({ name: 'fraud-scoring' }, 'Paused');
+  await view.waitForService({ name: 'weather-agent', region: 'eu-west-1' }, 'Running');
+  assert.match(await workbench.page.locator('.statusbar').innerText(), /Local Sandbox/);
   await workbench.runCommand('ZenML App Runner: Stop Local Sandbox');
   await view.welcomeText();
   await workbench.screenshot('sandbox-stopped');

@@ -15,7 +15,6 @@ const journey = journeys('search', { sandbox: true });
 
 // The sandbox's sample account (emulator/src/samples.ts).
 const WEATHER = 'zenml-weather-agent-3f2a9c1e';
-const CHURN = 'zenml-churn-report-c05b7d9e';
 const RESULTS_TAB = 'Log Search.log';
 
 function control(session: Session): ControlClient {
@@ -28,18 +27,6 @@ async function writeWeatherLines(session: Session, stream: string, messages: str
   const service = (await control(session).state()).regions['us-east-1'].services.find((candidate) => candidate.name === WEATHER);
   if (!service) throw new Error(`the sandbox has no ${WEATHER}`);
   await control(session).appendLogs({ logGroupName: `/aws/apprunner/${service.name}/${service.id}/application`, logStreamName: stream, messages, startTime: Date.now() - 10_000, stepMs: 1000 });
-}
-
-/**
- * The weather-agent sample runs in us-east-1 and eu-west-1 under the same service name: collapse
- * eu-west-1 so the us-east-1 row is the one a right-click finds.
- */
-async function showOnlyUsEast(view: DeploymentsView): Promise<void> {
-  await view.open();
-  await view.waitForRow('weather-agent running', (row) => row.label.startsWith(`${WEATHER}, Running`));
-  const region = view.pane.locator('.monaco-list-row', { hasText: 'eu-west-1' }).first();
-  if ((await region.getAttribute('aria-expanded')) === 'true') await region.click();
-  await waitFor('eu-west-1 to be collapsed', async () => ((await region.getAttribute('aria-expanded')) === 'false' ? true : undefined), UI_TIMEOUT);
 }
 
 /** Types the pattern into Search Logs' pattern box and accepts it. */
@@ -77,8 +64,8 @@ void journey('Search Logs… with a JSON selector shows only the matching lines,
     JSON.stringify({ level: 'WARNING', logger: 'zenml.steps', message: 'retrying step fetch_forecast' }),
   ]);
   const view = new DeploymentsView(workbench);
-  await showOnlyUsEast(view);
-  await view.contextMenu(WEATHER, 'Search Logs…');
+  await view.open();
+  await view.serviceMenu({ name: 'weather-agent' }, 'Search Logs…');
   await enterPattern(workbench, '{ $.level = "ERROR" }', 'pattern');
   await pickRange(workbench, 'Last hour', 'range');
   const lines = await resultsText(workbench, /"message": "step fetch_forecast failed"/);
@@ -95,8 +82,8 @@ void journey('Search Logs… with a JSON selector shows only the matching lines,
 void journey("Search Logs… on the failed sample finds App Runner's failure reason, in the same results editor", async (workbench) => {
   const view = new DeploymentsView(workbench);
   await view.open();
-  await view.waitForRow('churn-report failed', (row) => row.label.startsWith(`${CHURN}, Create failed`));
-  await view.contextMenu(CHURN, 'Search Logs…');
+  await view.waitForService({ name: 'churn-report' }, 'Create failed');
+  await view.serviceMenu({ name: 'churn-report' }, 'Search Logs…');
   await enterPattern(workbench, '?"Failure reason" ?Traceback', 'failure-pattern');
   await pickRange(workbench, 'Last day', 'failure-range');
   const lines = await resultsText(workbench, /Failure reason/);
@@ -111,8 +98,8 @@ void journey("Search Logs… on the failed sample finds App Runner's failure rea
 
 void journey('a pattern CloudWatch refuses shows its message, Edit Pattern fixes it; no match says so', async (workbench) => {
   const view = new DeploymentsView(workbench);
-  await showOnlyUsEast(view);
-  await view.contextMenu(WEATHER, 'Search Logs…');
+  await view.open();
+  await view.serviceMenu({ name: 'weather-agent' }, 'Search Logs…');
   await enterPattern(workbench, 'Pipeline run:', 'refused-pattern');
   await pickRange(workbench, 'Last 15 minutes', 'refused-range');
   const refused = await view.notification(/CloudWatch Logs refused the pattern 'Pipeline run:'/);
@@ -127,8 +114,7 @@ void journey('a pattern CloudWatch refuses shows its message, Edit Pattern fixes
   await workbench.screenshot('fixed-results');
   assert.ok(lines.slice(4).some((line) => /\[application instance\/[0-9a-f]{32}\] INFO: +Pipeline run \d+ of weather-agent finished/.test(line)), lines.join('\n'));
 
-  await showOnlyUsEast(view);
-  await view.contextMenu(WEATHER, 'Search Logs…');
+  await view.serviceMenu({ name: 'weather-agent' }, 'Search Logs…');
   await enterPattern(workbench, 'nothing_matches_this_pattern', 'no-match-pattern');
   await pickRange(workbench, 'Last 15 minutes', 'no-match-range');
   await view.notification(/No log lines match nothing_matches_this_pattern for weather-agent \(us-east-1\)/);

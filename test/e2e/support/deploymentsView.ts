@@ -13,12 +13,28 @@ interface RowNode {
 }
 
 export interface TreeRow {
-  /** The row's accessible label: `name, description` for a service. */
+  /** The row's accessible label: `deployment, status` for a service, e.g. `weather-agent, Running`. */
   label: string;
   text: string;
   /** Codicon ids on the row's icon, e.g. `pass-filled`, `loading` (+ `modifier-spin`). */
   icons: string[];
+  /** The row's place in the list (monaco's data-index): rows are positioned, not in DOM order. */
+  index: number;
+  /** 1 for a region, 2 for a service, 3 and more for a service's details. */
+  level: number;
+  /** The region the row is under (a region row's own). */
+  region: string;
+  /** Whether the row is selected (a reveal selects it). */
+  selected: boolean;
 }
+
+/** A service row: its deployment's name and region (samples run weather-agent in two regions). */
+export interface ServiceRef {
+  name: string;
+  region?: string;
+}
+
+const DEFAULT_REGION = 'us-east-1';
 
 export class DeploymentsView {
   constructor(readonly workbench: Workbench) {}
@@ -40,16 +56,56 @@ export class DeploymentsView {
   }
 
   async rows(): Promise<TreeRow[]> {
-    return this.pane.locator('.monaco-list-row').evaluateAll((nodes: unknown) =>
+    const raw = await this.pane.locator('.monaco-list-row').evaluateAll((nodes: unknown) =>
       (nodes as RowNode[]).map((node) => {
         const icon = node.querySelector('.custom-view-tree-node-item-icon');
         return {
           label: node.getAttribute('aria-label') ?? '',
           text: node.innerText.replace(/\s+/g, ' ').trim(),
           icons: (icon?.className ?? '').split(/\s+/).filter((name) => name.startsWith('codicon-')).map((name) => name.slice('codicon-'.length)),
+          index: Number(node.getAttribute('data-index')),
+          level: Number(node.getAttribute('aria-level')),
+          selected: node.className.split(/\s+/).includes('selected'),
         };
       }),
     );
+    let region = '';
+    return raw
+      .sort((a, b) => a.index - b.index)
+      .map((row) => {
+        if (row.level === 1) region = row.label.split(' ')[0];
+        return { ...row, region };
+      });
+  }
+
+  /** The service row of `ref` if the view shows it now. */
+  async serviceRow(ref: ServiceRef): Promise<TreeRow | undefined> {
+    const region = ref.region ?? DEFAULT_REGION;
+    return (await this.rows()).find((row) => row.level === 2 && row.region === region && row.label.startsWith(`${ref.name}, `));
+  }
+
+  /** Waits until the service row of `ref` says `status` (its description), and returns it. */
+  async waitForService(ref: ServiceRef, status: string | RegExp, timeoutMs = 60_000): Promise<TreeRow> {
+    const says = (row: TreeRow): boolean => {
+      const description = row.label.slice(ref.name.length + 2);
+      return typeof status === 'string' ? description === status : status.test(description);
+    };
+    try {
+      return await waitFor(`the Deployments view to show ${ref.name} in ${ref.region ?? DEFAULT_REGION} as ${String(status)}`, async () => {
+        const row = await this.serviceRow(ref);
+        return row && says(row) ? row : undefined;
+      }, timeoutMs);
+    } catch (error) {
+      // What the view showed instead is what the failure report needs.
+      const shown = (await this.rows()).map((row) => `${row.region}/${String(row.level)} ${JSON.stringify(row.label)}`).join('; ');
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the view shows: ${shown}`, { cause: error });
+    }
+  }
+
+  /** Right-clicks the service row of `ref` and runs `action` from its context menu. */
+  async serviceMenu(ref: ServiceRef, action: string): Promise<void> {
+    const row = await waitFor(`the Deployments view to show ${ref.name}`, () => this.serviceRow(ref), UI_TIMEOUT);
+    await this.menu(this.rowLocator(row), action);
   }
 
   /** Waits until some row passes `accept`, and returns it. */
@@ -61,12 +117,37 @@ export class DeploymentsView {
     await waitFor(`the Deployments view to stop showing ${what}`, async () => ((await this.rows()).some(reject) ? undefined : true), timeoutMs);
   }
 
-  row(name: string): Locator {
-    return this.pane.locator('.monaco-list-row', { hasText: name }).first();
+  private rowLocator(row: TreeRow): Locator {
+    return this.pane.locator(`.monaco-list-row[data-index="${String(row.index)}"]`);
   }
 
-  async contextMenu(name: string, action: string): Promise<void> {
-    await this.row(name).click({ button: 'right' });
+  /** Expands the service row of `ref` (its details load on expand). */
+  async expand(ref: ServiceRef): Promise<void> {
+    await this.expandRow(await waitFor(`the Deployments view to show ${ref.name}`, () => this.serviceRow(ref), UI_TIMEOUT));
+  }
+
+  /** Expands `row` if it is collapsed, by its twistie (a click on a row with a command runs the command). */
+  async expandRow(row: TreeRow): Promise<void> {
+    const locator = this.rowLocator(row);
+    if ((await locator.getAttribute('aria-expanded')) === 'true') return;
+    await locator.locator('.monaco-tl-twistie').click();
+    await waitFor(`${row.text} to expand`, async () => ((await locator.getAttribute('aria-expanded')) === 'true' ? true : undefined), UI_TIMEOUT);
+  }
+
+  /** Whether the context menu of the service row of `ref` offers `action` (the menu is closed again). */
+  async menuOffers(ref: ServiceRef, action: string): Promise<boolean> {
+    const row = await waitFor(`the Deployments view to show ${ref.name}`, () => this.serviceRow(ref), UI_TIMEOUT);
+    await this.rowLocator(row).click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: UI_TIMEOUT });
+    const items = await menu.locator('.action-item').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    return items.some((item) => item.trim() === action);
+  }
+
+  private async menu(row: Locator, action: string): Promise<void> {
+    await row.click({ button: 'right' });
     const item = this.page.locator('.context-view .monaco-menu .action-item', { hasText: action }).first();
     await item.waitFor({ timeout: UI_TIMEOUT });
     // Hover selects the item, Enter runs it: a click can land while the menu still lays out.

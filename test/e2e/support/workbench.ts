@@ -75,13 +75,7 @@ export class Workbench {
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
     await row.waitFor({ timeout: UI_TIMEOUT });
-    const focusedName = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
-    await waitFor(`"${name}" to be the chosen row in Quick Open`, async () => {
-      if (exact.test((await focusedName.innerText().catch(() => '')).trim())) return true;
-      await this.page.keyboard.press('ArrowDown');
-      return undefined;
-    }, UI_TIMEOUT, 150);
-    await this.page.keyboard.press('Enter');
+    await row.click();
     await this.page.locator('.tabs-container .tab.active .label-name', { hasText: exact }).waitFor({ timeout: UI_TIMEOUT });
     await this.editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
     await this.focusEditor();
