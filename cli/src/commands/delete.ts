@@ -8,11 +8,12 @@ import { readNameTarget } from '../nameTarget';
 
 export const deleteCommand: CliCommand = {
   name: 'delete',
-  usage: 'delete NAME|FILE [--yes] [--json] [--endpoint URL] [--region R] [--profile P]',
+  usage: 'delete NAME|FILE [--yes] [--json] [--deployment NAME] [--endpoint URL] [--region R] [--profile P]',
   summary: 'Delete a deployment: its service, secret and auto-scaling revisions. Missing pieces are fine.',
   details: [
     '--yes            delete without asking',
     '--json           print {deploymentName, removed: [...]}',
+    '--deployment N   with FILE: which of its deployments (default: the first)',
     ...AWS_OPTION_HELP,
     'Exit codes: 0 deleted (or nothing was there), 1 failed, 2 usage, 3 needs --yes, 130 cancelled.',
   ],

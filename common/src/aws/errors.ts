@@ -96,7 +96,7 @@ export function toAwsCallError(error: unknown, target: AwsTarget, service: AwsSe
   const profileFlag = target.profile !== undefined ? ` --profile ${target.profile}` : '';
   const messages: Record<AwsFailureKind, string> = {
     'sso-expired': `The SSO session of ${where} has expired: run \`aws sso login${profileFlag}\`, then try again.`,
-    'no-credentials': `No AWS credentials found (${where}). Pass --profile with a profile of ~/.aws/config, set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+    'no-credentials': `No AWS credentials found (${where}). Choose a profile of ~/.aws/config (the CLI's --profile, or ZenML App Runner: Select Profile… in VS Code), set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
     'bad-credentials': `AWS refused the credentials of ${where} (${sdk.name ?? 'error'}: ${said}). Check the access key and secret, or refresh them.`,
     'access-denied': `Access denied for ${action} (${where}): ${said} Grant the identity the IAM permission \`${action}\`.`,
     'not-found': `${action}: not found (${where}): ${said}`,

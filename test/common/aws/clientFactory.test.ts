@@ -110,7 +110,7 @@ void describe('AWS client factory and errors', () => {
       return callError(() => listServices(clients));
     });
     assert.equal(error.kind, 'no-credentials', error.message);
-    assert.match(error.message, /^No AWS credentials found \(profile "missing-profile", region us-east-1, endpoint .*\)\. Pass --profile/);
+    assert.match(error.message, /^No AWS credentials found \(profile "missing-profile", region us-east-1, endpoint .*\)\. Choose a profile of ~\/\.aws\/config \(the CLI's --profile, or ZenML App Runner: Select Profile… in VS Code\)/);
   });
 
   void it('reads the default region from the profile', async () => {

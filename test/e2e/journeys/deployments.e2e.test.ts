@@ -144,6 +144,38 @@ void journey('deploy a new file from the palette: plan, confirm, progress, the n
   await emulator.configure({ provisioningMs: 500 });
 });
 
+void journey('a deploy that AWS rolls back says it failed, never Deployed, and a second Deploy meanwhile is refused', { timeoutMs: 240_000 }, async (workbench, session) => {
+  const emulator = control(session);
+  await emulator.configure({ provisioningMs: 4000 });
+  // The image's tag makes App Runner fail the deployment and roll back; ListOperations, which
+  // says how an operation ended, is denied: the outcome must still not read as a success.
+  await emulator.addFault({ operation: 'ListOperations', kind: 'deny' });
+  const view = new DeploymentsView(workbench);
+  await view.open();
+  await view.waitForService(HELLO, 'Running');
+  const file = 'failing.zenml.deployer.yaml';
+  writeFileSync(join(session.workspace, file), SAMPLE_CONFIG.replace('zenml:hello_pipeline', 'zenml:hello_pipeline-fail-deploy'));
+  await workbench.openFile(file);
+  await workbench.runCommand('ZenML App Runner: Deploy');
+  await view.answerDialog(/Deploy hello-pipeline to us-east-1\?/, 'Deploy');
+  await view.waitForService(HELLO, 'Deploying…', UI_TIMEOUT);
+  // The same deployment again while the first deploy runs: refused, nothing sent.
+  await workbench.runCommand('ZenML App Runner: Deploy');
+  await view.answerDialog(/Deploy hello-pipeline to us-east-1\?/, 'Deploy');
+  await view.notification(/Another deploy of hello-pipeline is in progress in this window/, UI_TIMEOUT);
+  const failed = await view.notification(/Deploying hello-pipeline failed/);
+  await workbench.screenshot('rolled-back');
+  assert.doesNotMatch(failed, /arn:aws:secretsmanager/);
+  const toasts = await workbench.page.locator('.notification-toast').allInnerTexts();
+  assert.ok(!toasts.some((text) => /Deployed hello-pipeline/.test(text)), `no success is claimed: ${JSON.stringify(toasts)}`);
+  await emulator.clearFaults();
+  await view.waitForService(HELLO, 'Running');
+  const [service] = (await emulator.state()).regions['us-east-1'].services.filter((entry) => entry.name.startsWith('zenml-hello-pipeline-') && entry.status !== 'DELETED');
+  assert.equal(service.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/zenml:hello_pipeline', 'the service still runs the image of the last good deploy');
+  assert.equal(service.operations.at(-1)?.status, 'ROLLBACK_SUCCEEDED');
+  await emulator.configure({ provisioningMs: 500 });
+});
+
 void journey('a deploy to a region the view does not list adds the region and reveals the service', async (workbench, session) => {
   const view = new DeploymentsView(workbench);
   await view.open();
