@@ -14,6 +14,7 @@ const PICTURES = [
   ['quick-fix.png', 'ctrl-on-the-cpu_count-line-offers-what-zenml-deploys-first-and-fixes-both-values/01-quick-fixes.png', { x: 350, y: 40, width: 1050, height: 400 }],
   ['completion.png', 'completion-after-memory-offers-only-the-sizes-valid-for-cpu_count/01-memory-suggestions.png', { x: 350, y: 40, width: 1050, height: 360 }],
   ['hover.png', 'hover-on-memory-shows-the-resolved-app-runner-size/01-hover.png', { x: 350, y: 40, width: 1050, height: 560 }],
+  ['deployments.png', 'a-failed-deployment-says-why-it-failed-with-its-logs-one-click-away/01-why-it-failed.png', { x: 48, y: 40, width: 300, height: 480 }],
   ['dashboard.png', 'show-dashboard-on-a-running-service-draws-its-charts-from-real-traffic-and-the-range-picker-reloads-them/01-dashboard-charts.png', { x: 348, y: 70, width: 1052, height: 800 }],
 ];
 const wanted = process.argv.slice(2);

@@ -1,5 +1,6 @@
 // The Deployments view's top level over 1,000 services in one region: time and AWS calls of our
-// listing (ListServices pages plus ListOperations for the busy ones), beside the bare SDK paginator
+// listing (ListServices pages, the tags of ZenML-named services on the first listing for their
+// deployment names, ListOperations for the busy ones), beside the bare SDK paginator
 // (the floor) and the AWS CLI's `apprunner list-services` (what a terminal user runs), all against
 // the same in-process emulator. Prints medians; asserts nothing.
 import { execFile } from 'node:child_process';
@@ -7,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { AppRunnerClient, paginateListServices, PauseServiceCommand } from '@aws-sdk/client-apprunner';
 import { createAwsClients } from '../../common/src/aws/clientFactory';
-import { loadRegion } from '../../client/src/explorer/deploymentsModel';
+import { loadRegion, type DeploymentNames } from '../../client/src/explorer/deploymentsModel';
 import { startEmulator } from '../../emulator/src/server';
 import { median, ms, table } from './support/stats';
 
@@ -27,6 +28,13 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]
   return samples;
 }
 
+/** `560 (50 ListServices + 500 ListTagsForResource + 10 ListOperations)`. */
+function breakdown(calls: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const call of calls) counts.set(call.split(':')[1], (counts.get(call.split(':')[1]) ?? 0) + 1);
+  return `${String(calls.length)} (${[...counts].map(([operation, count]) => `${String(count)} ${operation}`).join(' + ')})`;
+}
+
 export async function runExplorerListingBench(): Promise<void> {
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   // Operations stay in progress for the whole bench, so the busy services keep costing their call.
@@ -42,11 +50,17 @@ export async function runExplorerListingBench(): Promise<void> {
     ];
     for (const service of seeded.slice(-BUSY)) await sdk.send(new PauseServiceCommand({ ServiceArn: service.arn }));
 
+    // Cold: the first listing reads the tags of each ZenML-named service for its deployment name.
+    // Warm: every later reload (polling, Refresh) keeps those names and reads no tags again.
     const ours = await timed(RUNS, () => loadRegion(clients, 'all'));
     calls.length = 0;
-    const listing = await loadRegion(clients, 'all');
-    const ourCalls = calls.length;
-    const pages = calls.filter((call) => call === 'apprunner:ListServices').length;
+    const names: DeploymentNames = new Map();
+    const listing = await loadRegion(clients, 'all', names);
+    const coldCalls = breakdown(calls);
+    const warm = await timed(RUNS, () => loadRegion(clients, 'all', names));
+    calls.length = 0;
+    await loadRegion(clients, 'all', names);
+    const warmCalls = breakdown(calls);
     const shown = 'services' in listing ? listing.services.length : 0;
 
     let floorPages = 0;
@@ -69,7 +83,8 @@ export async function runExplorerListingBench(): Promise<void> {
       table(
         ['what', 'median', 'API calls'],
         [
-          ['Deployments view top level (loadRegion)', ms(median(ours)), `${ourCalls} (${pages} ListServices + ${ourCalls - pages} ListOperations for busy services)`],
+          ['Deployments view top level, first listing (loadRegion)', ms(median(ours)), coldCalls],
+          ['the same, a later reload (deployment names known)', ms(median(warm)), warmCalls],
           ['bare SDK paginateListServices (floor)', ms(median(floor)), `${floorPages} ListServices`],
           ['aws apprunner list-services (AWS CLI, own process)', cli ? ms(median(cli)) : 'n/a', 'not counted (its own paging)'],
         ],

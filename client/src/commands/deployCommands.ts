@@ -110,7 +110,7 @@ export async function deploy(ctx: CommandContext, uri?: vscode.Uri): Promise<voi
     const verb = plan.action === 'replace' ? 'Replace' : 'Deploy';
     const confirm = await vscode.window.showWarningMessage(
       `${verb} ${plan.deploymentName} to ${plan.region}?`,
-      { modal: true, detail: `${plan.changes.length} change(s) to ${plan.serviceName}; the plan is open beside the editor.${plan.action === 'replace' ? ' Replacing deletes the service and creates it again: the URL changes and it is down meanwhile.' : ''}` },
+      { modal: true, detail: `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to ${plan.serviceName}; the plan is open beside the editor.${plan.action === 'replace' ? ' Replacing deletes the service and creates it again: the URL changes and it is down meanwhile.' : ''}` },
       verb,
     );
     if (confirm !== verb) return;

@@ -121,7 +121,10 @@ void describe('Deployments view model against the emulator', () => {
     assert.match(first.description ?? '', /Health check failed/);
     assert.equal(first.command, 'zenmlAppRunner.showLogs');
     assert.deepEqual(first.children?.filter((row) => row.kind === 'action').map((row) => row.command), ['zenmlAppRunner.showLogs', 'zenmlAppRunner.searchLogs']);
-    assert.ok((first.children ?? []).some((row) => row.kind === 'logLine'), 'the application\'s last lines');
+    const lines = (first.children ?? []).filter((row) => row.kind === 'logLine').map((row) => row.label);
+    assert.ok(lines.length > 0, 'the application\'s last lines');
+    // A row reads like the log channel: a JSON event as LEVEL logger: message, no leading indent.
+    for (const line of lines) assert.doesNotMatch(line, /^\s|^\{/, line);
     assert.match(tooltipMarkdown(details, 'Create failed', undefined), /Why it failed:\*\* .*Health check failed/);
   });
 
