@@ -64,17 +64,24 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
-  /** Quick Open (Ctrl+P), the file's name, Enter; resolves when its editor is active. */
+  /**
+   * Quick Open (Ctrl+P), the file's name, a click on its row; resolves when its editor is active.
+   * A file written a moment ago may not be in Quick Open's file list yet: it asks again.
+   */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await input.fill(name);
     // Several files can contain the name (`zenml.deployer.yaml` is in all of them): pick the row
     // whose file name is exactly it, and check that the active tab is that file.
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
-    await row.waitFor({ timeout: UI_TIMEOUT });
+    await waitFor(`Quick Open to list ${name}`, async () => {
+      await this.page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await input.fill(name);
+      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return true;
+      await this.escape();
+      return undefined;
+    }, UI_TIMEOUT * 2, 500);
     await row.click();
     await this.page.locator('.tabs-container .tab.active .label-name', { hasText: exact }).waitFor({ timeout: UI_TIMEOUT });
     await this.editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
