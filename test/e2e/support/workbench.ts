@@ -66,7 +66,8 @@ export class Workbench {
 
   /**
    * Quick Open (Ctrl+P), the file's name, a click on its row; resolves when its editor is active.
-   * A file written a moment ago may not be in Quick Open's file list yet: it asks again.
+   * Quick Open's list can lag behind a file written a moment ago, and its rows can be redrawn
+   * under the click as results arrive: until the file's tab is active, it asks again.
    */
   async openFile(name: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
@@ -74,16 +75,16 @@ export class Workbench {
     // whose file name is exactly it, and check that the active tab is that file.
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
-    await waitFor(`Quick Open to list ${name}`, async () => {
+    const activeTab = this.page.locator('.tabs-container .tab.active .label-name', { hasText: exact });
+    const within = (locator: Locator): Promise<boolean> => locator.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    await waitFor(`the editor of ${name} opened from Quick Open`, async () => {
       await this.page.keyboard.press('Control+P');
       await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
       await input.fill(name);
-      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return true;
-      await this.escape();
+      if ((await within(row)) && (await row.click().then(() => true, () => false)) && (await within(activeTab))) return true;
+      if (await input.isVisible()) await this.escape();
       return undefined;
     }, UI_TIMEOUT * 2, 500);
-    await row.click();
-    await this.page.locator('.tabs-container .tab.active .label-name', { hasText: exact }).waitFor({ timeout: UI_TIMEOUT });
     await this.editor.locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
     await this.focusEditor();
   }
