@@ -4,7 +4,6 @@
 // strict Content-Security-Policy.
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { ControlClient } from '../../../emulator/src/controlClient';
 import { localServiceUrl } from '../../../emulator/src/server';
 import { DeploymentsView } from '../support/deploymentsView';
 import { journeys } from '../support/journey';
@@ -26,7 +25,7 @@ const CHARTS = 9;
  */
 async function sendTraffic(session: Session): Promise<void> {
   if (!session.sandboxUrl) throw new Error('this journey needs the Local Sandbox');
-  const regions = Object.values((await new ControlClient(session.sandboxUrl).state()).regions);
+  const regions = Object.values((await session.control().state()).regions);
   const samples = regions.flatMap((region) => region.services.filter((service) => service.name === WEATHER));
   assert.equal(samples.length, 2, `the sample ${WEATHER} runs in two regions`);
   for (const sample of samples) {
@@ -92,7 +91,7 @@ void journey('Show Dashboard on a running service draws its charts from real tra
   await workbench.screenshot('dashboard-one-week');
 
   // A refused read shows in the panel with the reason and Retry, which reads again.
-  const sandbox = new ControlClient(session.sandboxUrl!);
+  const sandbox = session.control();
   await sandbox.addFault({ operation: 'GetMetricData', kind: 'deny' });
   try {
     await frame.locator('#refresh').click();

@@ -7,12 +7,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppRunnerClient, ResumeServiceCommand } from '@aws-sdk/client-apprunner';
-import { ControlClient } from '../../../emulator/src/controlClient';
 import { SAMPLE_CONFIG } from '../../../client/src/samples/sampleConfig';
 import { DeploymentsView, type ServiceRef } from '../support/deploymentsView';
 import { waitForLogChannel } from '../support/logChannel';
 import { journeys } from '../support/journey';
-import type { Session } from '../support/session';
 import { UI_TIMEOUT } from '../support/workbench';
 import { waitFor } from '../support/waits';
 
@@ -30,10 +28,6 @@ const FRAUD_SERVICE = 'zenml-fraud-scoring-a81c5e02';
 const HELLO: ServiceRef = { name: 'hello-pipeline' };
 const TOKYO: ServiceRef = { name: 'tokyo-pipeline', region: 'ap-northeast-1' };
 
-function control(session: Session): ControlClient {
-  if (!session.sandboxUrl) throw new Error('this journey needs the Local Sandbox');
-  return new ControlClient(session.sandboxUrl);
-}
 
 void journey('the Deployments view lists the sample deployments by name, with status and icon', async (workbench) => {
   const view = new DeploymentsView(workbench);
@@ -47,7 +41,7 @@ void journey('the Deployments view lists the sample deployments by name, with st
   assert.equal(rows.find((row) => row.text.includes('legacy-api')), undefined, 'services ZenML did not make are hidden by default');
   assert.ok(rows.some((row) => row.level === 1 && row.region === 'us-east-1'), 'grouped under the region');
   // At the side bar's default width the status is read in full, not cut off by an ellipsis.
-  const fits = await view.pane.locator(`.monaco-list-row[data-index="${weather.index}"] .monaco-icon-label-container`).evaluate((node: unknown) => {
+  const fits = await view.rowLocator(weather).locator('.monaco-icon-label-container').evaluate((node: unknown) => {
     const box = node as { scrollWidth: number; clientWidth: number };
     return box.scrollWidth <= box.clientWidth;
   });
@@ -66,7 +60,7 @@ void journey('a failed deployment says why it failed, with its logs one click aw
 });
 
 void journey('a service resumed elsewhere shows Resuming… and turns to Running without a refresh', async (workbench, session) => {
-  const emulator = control(session);
+  const emulator = session.control();
   await emulator.configure({ provisioningMs: 6000 });
   const view = new DeploymentsView(workbench);
   await view.open();
@@ -88,7 +82,7 @@ void journey('a service resumed elsewhere shows Resuming… and turns to Running
 });
 
 void journey('Pause from the menu: the row says Pausing… before AWS answers, then Paused', async (workbench, session) => {
-  const emulator = control(session);
+  const emulator = session.control();
   // AWS takes its time to answer PauseService: the row must not wait for it.
   await emulator.addFault({ operation: 'PauseService', kind: 'latency', latencyMs: 5000, count: 1 });
   const view = new DeploymentsView(workbench);
@@ -108,7 +102,7 @@ void journey('Pause from the menu: the row says Pausing… before AWS answers, t
 });
 
 void journey('deploy a new file from the palette: plan, confirm, progress, the new row revealed and running', { timeoutMs: 240_000 }, async (workbench, session) => {
-  const emulator = control(session);
+  const emulator = session.control();
   await emulator.configure({ provisioningMs: 4000 });
   const view = new DeploymentsView(workbench);
   await view.open();
@@ -145,7 +139,7 @@ void journey('deploy a new file from the palette: plan, confirm, progress, the n
 });
 
 void journey('a deploy that AWS rolls back says it failed, never Deployed, and a second Deploy meanwhile is refused', { timeoutMs: 240_000 }, async (workbench, session) => {
-  const emulator = control(session);
+  const emulator = session.control();
   await emulator.configure({ provisioningMs: 4000 });
   // The image's tag makes App Runner fail the deployment and roll back; ListOperations, which
   // says how an operation ended, is denied: the outcome must still not read as a success.
@@ -220,7 +214,7 @@ void journey('delete from the context menu after confirmation leaves no secret o
   assert.doesNotMatch(done, /arn:aws:secretsmanager/, 'the notification names what went, not secret ARNs');
   await view.waitForNoRow('the deleted deployment', (row) => row.level === 2 && row.label.startsWith(`${HELLO.name}, `));
   await workbench.screenshot('deleted');
-  const region = (await control(session).state()).regions['us-east-1'];
+  const region = (await session.control().state()).regions['us-east-1'];
   assert.deepEqual(region.services.filter((service) => service.name.startsWith('zenml-hello-pipeline-') && service.status !== 'DELETED'), []);
   assert.deepEqual(region.secrets.filter((secret) => secret.name.includes('hello-pipeline') && !secret.scheduledForDeletion), []);
   assert.deepEqual(region.autoScalingConfigurations.filter((config) => config.name.includes('hello-pipeline') && config.status === 'ACTIVE'), []);

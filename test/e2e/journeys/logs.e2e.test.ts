@@ -5,7 +5,6 @@
 // follows that file's deployment. The channel's text is read from the file VS Code writes it to.
 import assert from 'node:assert/strict';
 import { serviceLogGroups } from '../../../common/src/logs';
-import { ControlClient } from '../../../emulator/src/controlClient';
 import { journeys } from '../support/journey';
 import { logChannelText, waitForLogChannel } from '../support/logChannel';
 import type { Session } from '../support/session';
@@ -34,7 +33,7 @@ async function statusBarText(workbench: Workbench): Promise<string> {
 }
 
 async function seed(session: Session, name: string): Promise<{ name: string; id: string }> {
-  const control = new ControlClient(session.emulator?.url ?? '');
+  const control = session.control();
   const [service] = await control.seedServices({ services: [{ name: `zenml-${name}-1a2b3c4d`, tags: zenmlTags(name) }] });
   return service;
 }
@@ -58,7 +57,7 @@ void journey('Show Logs follows a running deployment, shows new lines, and Stop 
   process.stderr.write(`# Show Logs: first service and application lines in the channel ${shownAfterMs} ms after the command\n`);
 
   const application = serviceLogGroups(service.name, service.id)[1].name;
-  await new ControlClient(session.emulator?.url ?? '').appendLogs({ logGroupName: application, logStreamName: 'instance/e2e', messages: ['INFO: written while following', JSON.stringify({ level: 'error', logger: 'zenml.serving', message: 'snapshot not found', run: 'nightly 42', timestamp: '2026-12-03T10:00:00Z' })] });
+  await session.control().appendLogs({ logGroupName: application, logStreamName: 'instance/e2e', messages: ['INFO: written while following', JSON.stringify({ level: 'error', logger: 'zenml.serving', message: 'snapshot not found', run: 'nightly 42', timestamp: '2026-12-03T10:00:00Z' })] });
   const written = await waitForChannel(session, 'the lines written while following', /\[app\] INFO: written while following[\s\S]*zenml\.serving/, 30_000);
   // One line per event: its time to the millisecond, a short source, a JSON event readable (no time twice).
   assert.match(written, /^\d\d:\d\d:\d\d\.\d{3} \[app\] ERROR zenml\.serving: snapshot not found {2}run="nightly 42"$/m);

@@ -2,18 +2,12 @@
 // untrusted workspaces, so checking a settings file must still work there, and nothing it does may
 // reach AWS: the user settings point at an emulator that counts every call it gets.
 import assert from 'node:assert/strict';
-import { ControlClient } from '../../../emulator/src/controlClient';
 import { DeploymentsView } from '../support/deploymentsView';
 import { journeys } from '../support/journey';
-import type { Session } from '../support/session';
 import { UI_TIMEOUT, type Workbench } from '../support/workbench';
 
 const journey = journeys('restricted', { trusted: false, emulator: true });
 
-function control(session: Session): ControlClient {
-  if (!session.emulator) throw new Error('this journey needs the emulator');
-  return new ControlClient(session.emulator.url);
-}
 
 /** The titles the command palette offers for `prefix`. */
 async function paletteOffers(workbench: Workbench, prefix: string): Promise<string[]> {
@@ -59,7 +53,7 @@ void journey('in restricted mode deploy is disabled and the Deployments view say
 });
 
 void journey('in restricted mode no command, view or editor feature calls AWS', async (workbench, session) => {
-  const emulator = control(session);
+  const emulator = session.control();
   await emulator.clearRequestCounts();
   const view = new DeploymentsView(workbench);
   await view.open();

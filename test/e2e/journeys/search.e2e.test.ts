@@ -4,7 +4,6 @@
 // same results editor; a pattern CloudWatch refuses says so with CloudWatch's message and Edit
 // Pattern fixes it; no match says so.
 import assert from 'node:assert/strict';
-import { ControlClient } from '../../../emulator/src/controlClient';
 import { DeploymentsView } from '../support/deploymentsView';
 import { journeys } from '../support/journey';
 import type { Session } from '../support/session';
@@ -17,16 +16,12 @@ const journey = journeys('search', { sandbox: true });
 const WEATHER = 'zenml-weather-agent-3f2a9c1e';
 const RESULTS_TAB = 'Log Search.log';
 
-function control(session: Session): ControlClient {
-  if (!session.sandboxUrl) throw new Error('this journey needs the Local Sandbox');
-  return new ControlClient(session.sandboxUrl);
-}
 
 /** Writes lines into the weather-agent's application log, as its server would. */
 async function writeWeatherLines(session: Session, stream: string, messages: string[]): Promise<void> {
-  const service = (await control(session).state()).regions['us-east-1'].services.find((candidate) => candidate.name === WEATHER);
+  const service = (await session.control().state()).regions['us-east-1'].services.find((candidate) => candidate.name === WEATHER);
   if (!service) throw new Error(`the sandbox has no ${WEATHER}`);
-  await control(session).appendLogs({ logGroupName: `/aws/apprunner/${service.name}/${service.id}/application`, logStreamName: stream, messages, startTime: Date.now() - 10_000, stepMs: 1000 });
+  await session.control().appendLogs({ logGroupName: `/aws/apprunner/${service.name}/${service.id}/application`, logStreamName: stream, messages, startTime: Date.now() - 10_000, stepMs: 1000 });
 }
 
 /** Types the pattern into Search Logs' pattern box and accepts it. */

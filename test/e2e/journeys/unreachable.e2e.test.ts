@@ -22,7 +22,7 @@ void journey('an unreachable endpoint shows why in the view, with Retry and Open
   assert.ok(reason.icons.includes('error'), JSON.stringify(reason));
   await view.waitForRow('Retry', (row) => row.text === 'Retry');
   const settings = await view.waitForRow('Open Settings', (row) => row.text === 'Open Settings');
-  await view.pane.locator(`.monaco-list-row[data-index="${String(settings.index)}"]`).click();
+  await view.rowLocator(settings).click();
   await workbench.page.locator('.tabs-container .tab.active', { hasText: 'Settings' }).waitFor({ timeout: UI_TIMEOUT });
   await workbench.page.locator('.settings-editor .setting-item', { hasText: 'Endpoint' }).first().waitFor({ timeout: UI_TIMEOUT });
   await workbench.screenshot('settings-opened');

@@ -84,6 +84,11 @@ export class DeploymentsView {
     return (await this.rows()).find((row) => row.level === 2 && row.region === region && row.label.startsWith(`${ref.name}, `));
   }
 
+  /** The service row of `ref`, once the view shows it. */
+  private shownRow(ref: ServiceRef): Promise<TreeRow> {
+    return waitFor(`the Deployments view to show ${ref.name} in ${ref.region ?? DEFAULT_REGION}`, () => this.serviceRow(ref), UI_TIMEOUT);
+  }
+
   /** Waits until the service row of `ref` says `status` (its description), and returns it. */
   async waitForService(ref: ServiceRef, status: string | RegExp, timeoutMs = 60_000): Promise<TreeRow> {
     const says = (row: TreeRow): boolean => {
@@ -104,7 +109,7 @@ export class DeploymentsView {
 
   /** Right-clicks the service row of `ref` and runs `action` from its context menu. */
   async serviceMenu(ref: ServiceRef, action: string): Promise<void> {
-    const row = await waitFor(`the Deployments view to show ${ref.name}`, () => this.serviceRow(ref), UI_TIMEOUT);
+    const row = await this.shownRow(ref);
     await this.menu(this.rowLocator(row), action);
   }
 
@@ -117,13 +122,14 @@ export class DeploymentsView {
     await waitFor(`the Deployments view to stop showing ${what}`, async () => ((await this.rows()).some(reject) ? undefined : true), timeoutMs);
   }
 
-  private rowLocator(row: TreeRow): Locator {
+  /** The row on the page (rows are found by their place in the list, not by DOM order). */
+  rowLocator(row: TreeRow): Locator {
     return this.pane.locator(`.monaco-list-row[data-index="${String(row.index)}"]`);
   }
 
   /** Expands the service row of `ref` (its details load on expand). */
   async expand(ref: ServiceRef): Promise<void> {
-    await this.expandRow(await waitFor(`the Deployments view to show ${ref.name}`, () => this.serviceRow(ref), UI_TIMEOUT));
+    await this.expandRow(await this.shownRow(ref));
   }
 
   /** Expands `row` if it is collapsed, by its twistie (a click on a row with a command runs the command). */
@@ -136,7 +142,7 @@ export class DeploymentsView {
 
   /** Whether the context menu of the service row of `ref` offers `action` (the menu is closed again). */
   async menuOffers(ref: ServiceRef, action: string): Promise<boolean> {
-    const row = await waitFor(`the Deployments view to show ${ref.name}`, () => this.serviceRow(ref), UI_TIMEOUT);
+    const row = await this.shownRow(ref);
     await this.rowLocator(row).click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
     await menu.waitFor({ timeout: UI_TIMEOUT });

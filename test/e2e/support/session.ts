@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { ControlClient } from '../../../emulator/src/controlClient';
 import { spawnEmulator, type EmulatorProcess } from '../../support/emulatorProcess';
 import { assertPrerequisites, createProfile, exthostLog, outputChannelFile, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
 import { ensureCompanionVsix, ensureExtensionVsix } from './packaging';
@@ -45,6 +46,13 @@ export class Session {
     /** The endpoint of the Local Sandbox the extension started (with `sandbox: true`). */
     readonly sandboxUrl: string | undefined,
   ) {}
+
+  /** The control API of the emulator the extension talks to: the Local Sandbox's, else the session's own. */
+  control(): ControlClient {
+    const url = this.sandboxUrl ?? this.emulator?.url;
+    if (!url) throw new Error('this journey needs the emulator or the Local Sandbox (session option emulator or sandbox)');
+    return new ControlClient(url);
+  }
 
   /** Puts the workspace's files back as they were copied (a journey may have saved a change). */
   restoreWorkspace(): void {
