@@ -9,14 +9,12 @@ import { dirname, join } from 'node:path';
 const watch = process.argv.includes('--watch');
 
 const entries = [
-  { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'cli/src/main.ts', out: 'cli' },
   { in: 'emulator/src/main.ts', out: 'emulator' },
 ].filter((entry) => existsSync(entry.in));
 
-const options = {
-  entryPoints: entries,
+const node = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -28,9 +26,34 @@ const options = {
   keepNames: true,
   logLevel: 'warning',
   // The AWS SDK's ES modules let esbuild drop the commands and serialisers nothing calls (about a
-  // tenth of the extension bundle); packages with an exports map (yaml) resolve by it either way.
+  // tenth of the SDK's share); packages with an exports map (yaml) resolve by it either way.
   mainFields: ['module', 'main'],
 };
+
+// The extension leaves the AWS SDK out of dist/extension.js, so activation never reads it: the one
+// file that imports the SDK's values (common/src/aws/sdk.ts) is bundled on its own as
+// dist/aws-sdk.js, and inside the extension's bundle it becomes a stand-in whose exports require
+// that file on first use. The CLI and the server keep one self-contained bundle each.
+const sdkGateway = 'common/src/aws/sdk.ts';
+const sdkNames = Object.values(
+  (await esbuild.build({ entryPoints: [sdkGateway], bundle: false, format: 'esm', write: false, metafile: true, logLevel: 'silent' })).metafile.outputs,
+)[0].exports;
+const sdkStandIn = [
+  'let sdk;',
+  "const load = () => (sdk ??= require('./aws-sdk.js'));",
+  ...sdkNames.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`),
+].join('\n');
+const loadSdkOnFirstUse = {
+  name: 'load-aws-sdk-on-first-use',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]common[\\/]src[\\/]aws[\\/]sdk\.ts$/ }, () => ({ contents: sdkStandIn, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/aws-sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const selfContained = { ...node, entryPoints: entries };
+const extension = { ...node, entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }], plugins: [loadSdkOnFirstUse] };
+const awsSdk = { ...node, entryPoints: [{ in: sdkGateway, out: 'aws-sdk' }] };
 
 // The dashboard webview's script (with uPlot) and its styles (uPlot's and ours): dist/dashboard.js
 // and dist/dashboard.css, loaded by the page under a strict Content-Security-Policy.
@@ -53,7 +76,7 @@ mkdirSync('dist', { recursive: true });
 for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(join(wasmFolder, file), join('dist', file));
 
 if (watch) {
-  for (const config of [options, webview]) await (await esbuild.context(config)).watch();
+  for (const config of [selfContained, extension, awsSdk, webview]) await (await esbuild.context(config)).watch();
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(webview)]);
+  await Promise.all([selfContained, extension, awsSdk, webview].map((config) => esbuild.build(config)));
 }

@@ -21,7 +21,14 @@ function notAbove(folder, above) {
     message: `common/src/${folder} imports nothing of ${above.join(', ')}: those layers build on it, not the other way round.`,
   };
 }
-const commonPatterns = [noTests, noClient, noLsp];
+// The extension's bundle loads the SDK on first use through one file (esbuild.mjs): a value imported
+// from the SDK anywhere else would pull it back into activation.
+const sdkTypesOnly = {
+  group: ['@aws-sdk/*'],
+  allowTypeImports: true,
+  message: "The AWS SDK's values come through common/src/aws/sdk.ts (loaded on first use); import only its types here.",
+};
+const commonPatterns = [noTests, noClient, noLsp, sdkTypesOnly];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'test-output/**', '.e2e-cache/**', '**/*.mjs'] },
@@ -39,7 +46,7 @@ export default tseslint.config(
   },
   {
     files: ['client/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTests] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTests, sdkTypesOnly] }] },
   },
   {
     files: ['common/src/**/*.ts'],
@@ -58,6 +65,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [...commonPatterns, notAbove('language', ['deploy', 'aws', 'logs'])] }] },
   },
   {
+    files: ['common/src/aws/sdk.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, noLsp] }] },
+  },
+  {
     files: ['server/src/**/*.ts'],
     rules: {
       'no-console': 'error',
@@ -73,6 +84,6 @@ export default tseslint.config(
   },
   {
     files: ['cli/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, { group: ['**/server/src/**'], message: 'The CLI runs common/src, not the language server.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noTests, noClient, sdkTypesOnly, { group: ['**/server/src/**'], message: 'The CLI runs common/src, not the language server.' }] }] },
   },
 );

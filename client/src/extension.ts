@@ -22,7 +22,7 @@ export interface ZenmlAppRunnerApi {
   sandbox: SandboxController;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ZenmlAppRunnerApi> {
+export function activate(context: vscode.ExtensionContext): ZenmlAppRunnerApi {
   const log = createProductLog();
   context.subscriptions.push(log, vscode.commands.registerCommand('zenmlAppRunner.showLog', () => log.show()));
   const connection = new AwsConnection();
@@ -57,7 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZenmlA
   );
   // The restart command exists before the first start, so a server that failed to start can be retried.
   context.subscriptions.push(languageServer, vscode.commands.registerCommand('zenmlAppRunner.restartLanguageServer', () => languageServer.restart()));
-  await languageServer.start();
+  // Not awaited: activation ends without the server's handshake; what needs the server (settings
+  // files for deploy, the tree's file links) waits for it, and a failed start offers a restart.
+  void languageServer.start();
   void sandbox.startIfAsked();
   return { tree, connection, sandbox };
 }

@@ -2,7 +2,8 @@
 // first. Each sample is a fresh Node process that evaluates one module (with a stand-in for the
 // `vscode` module, which only the extension host provides) and reports the time of that `require`
 // alone; the peer is `vscode-languageclient/node`, the LSP client every language extension
-// carries, evaluated the same way. Prints medians; asserts nothing.
+// carries, evaluated the same way. The AWS SDK's own bundle, which the first AWS call loads, is
+// timed beside them. Prints medians; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,8 +35,10 @@ function evaluationMs(module: string): number[] {
 export function runBundleEvaluationBench(): void {
   const extension = join(REPO_ROOT, 'dist', 'extension.js');
   const client = require.resolve('vscode-languageclient/node', { paths: [REPO_ROOT] });
+  const sdk = join(REPO_ROOT, 'dist', 'aws-sdk.js');
   const ours = evaluationMs(extension);
   const peer = evaluationMs(client);
+  const onFirstAwsUse = evaluationMs(sdk);
   const kib = (file: string): string => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
   console.log(
     table(
@@ -43,6 +46,7 @@ export function runBundleEvaluationBench(): void {
       [
         ['dist/extension.js (our bundle, the LSP client included)', ms(median(ours)), ms(Math.max(...ours)), kib(extension)],
         ['vscode-languageclient/node alone (peer)', ms(median(peer)), ms(Math.max(...peer)), 'its package, unbundled'],
+        ['dist/aws-sdk.js (not at activation: on the first AWS call)', ms(median(onFirstAwsUse)), ms(Math.max(...onFirstAwsUse)), kib(sdk)],
       ],
     ),
   );

@@ -51,7 +51,7 @@ void test('the .vsix carries only what the extension runs: its bundles (the emul
   const allowed = /^(dist\/[^/]+\.(js|css)|dist\/tree-sitter(-python)?\.wasm|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const unexpected = files.filter((file) => !allowed.test(file));
   assert.deepEqual(unexpected, []);
-  for (const bundle of ['extension', 'server', 'emulator']) {
+  for (const bundle of ['extension', 'aws-sdk', 'server', 'emulator']) {
     assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js missing from the package`);
   }
   for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) assert.ok(files.includes(`dist/${wasm}`), `dist/${wasm} missing from the package`);

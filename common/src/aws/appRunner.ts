@@ -14,11 +14,13 @@ import {
   PauseServiceCommand,
   ResumeServiceCommand,
   StartDeploymentCommand,
-  type AutoScalingConfiguration,
-  type AutoScalingConfigurationSummary,
-  type OperationSummary,
-  type Service,
-  type ServiceSummary,
+} from './sdk';
+import type {
+  AutoScalingConfiguration,
+  AutoScalingConfigurationSummary,
+  OperationSummary,
+  Service,
+  ServiceSummary,
 } from '@aws-sdk/client-apprunner';
 import type { AwsClients } from './clientFactory';
 import { awsCall } from './errors';

@@ -1,9 +1,7 @@
 // One place that builds the AWS SDK clients for a target (region, profile, endpoint), so the
 // extension, the CLI and the tests reach AWS, the emulator or LocalStack the same way.
-import { AppRunnerClient, type AppRunnerClientConfig } from '@aws-sdk/client-apprunner';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { AppRunnerClient, CloudWatchClient, CloudWatchLogsClient, SecretsManagerClient } from './sdk';
+import type { AppRunnerClientConfig } from '@aws-sdk/client-apprunner';
 
 export interface AwsTarget {
   region: string;

@@ -1,6 +1,7 @@
 // Thin typed CloudWatch metrics reads: one GetMetricData request (the SDK's paginator follows
 // NextToken when the points exceed one page) with the pages joined per query id.
-import { paginateGetMetricData, type GetMetricDataCommandInput, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { paginateGetMetricData } from './sdk';
+import type { GetMetricDataCommandInput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { AwsClients } from './clientFactory';
 import { awsCall } from './errors';
 

@@ -1,5 +1,5 @@
 // Thin typed CloudWatch Logs reads the deploy engine needs: App Runner's own service log lines.
-import { paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import { paginateFilterLogEvents } from './sdk';
 import type { AwsClients } from './clientFactory';
 import { awsCall, isNotFound } from './errors';
 

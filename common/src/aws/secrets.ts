@@ -1,12 +1,7 @@
 // Thin typed Secrets Manager calls. Values pass through; they are never logged or put in errors
 // (AWS's own messages do not carry them).
-import {
-  DeleteSecretCommand,
-  GetSecretValueCommand,
-  paginateListSecrets,
-  PutSecretValueCommand,
-  type SecretListEntry,
-} from '@aws-sdk/client-secrets-manager';
+import { DeleteSecretCommand, GetSecretValueCommand, paginateListSecrets, PutSecretValueCommand } from './sdk';
+import type { SecretListEntry } from '@aws-sdk/client-secrets-manager';
 import type { AwsClients } from './clientFactory';
 import { awsCall, isNotFound } from './errors';
 

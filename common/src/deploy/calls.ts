@@ -3,29 +3,31 @@
 // (a new secret's ARN) is a placeholder such as `<CreateSecret.ARN>` until that call has run.
 import {
   CreateAutoScalingConfigurationCommand,
+  CreateSecretCommand,
   CreateServiceCommand,
   DeleteAutoScalingConfigurationCommand,
+  DeleteSecretCommand,
   DeleteServiceCommand,
+  PutSecretValueCommand,
   StartDeploymentCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateServiceCommand,
-  type CreateAutoScalingConfigurationCommandInput,
-  type CreateServiceCommandInput,
-  type DeleteAutoScalingConfigurationCommandInput,
-  type DeleteServiceCommandInput,
-  type StartDeploymentCommandInput,
-  type TagResourceCommandInput,
-  type UntagResourceCommandInput,
-  type UpdateServiceCommandInput,
+} from '../aws/sdk';
+import type {
+  CreateAutoScalingConfigurationCommandInput,
+  CreateServiceCommandInput,
+  DeleteAutoScalingConfigurationCommandInput,
+  DeleteServiceCommandInput,
+  StartDeploymentCommandInput,
+  TagResourceCommandInput,
+  UntagResourceCommandInput,
+  UpdateServiceCommandInput,
 } from '@aws-sdk/client-apprunner';
-import {
-  CreateSecretCommand,
-  DeleteSecretCommand,
-  PutSecretValueCommand,
-  type CreateSecretCommandInput,
-  type DeleteSecretCommandInput,
-  type PutSecretValueCommandInput,
+import type {
+  CreateSecretCommandInput,
+  DeleteSecretCommandInput,
+  PutSecretValueCommandInput,
 } from '@aws-sdk/client-secrets-manager';
 import type { AwsClients } from '../aws/clientFactory';
 import { awsCall } from '../aws/errors';

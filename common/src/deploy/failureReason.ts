@@ -6,7 +6,8 @@
 // data for the CLI's `status`, the Deployments view and a deploy's failure message. Reads only
 // what the minimal permissions allow (apprunner:ListOperations, logs:GetLogEvents,
 // logs:DescribeLogStreams); a read that fails becomes a note naming what is missing, never an error.
-import { DescribeLogStreamsCommand, GetLogEventsCommand, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeLogStreamsCommand, GetLogEventsCommand } from '../aws/sdk';
+import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import type { OperationSummary } from '@aws-sdk/client-apprunner';
 import { listOperations } from '../aws/appRunner';
 import type { AwsClients } from '../aws/clientFactory';

@@ -6,7 +6,8 @@
 // already delivered are recognised by their eventId. An event that arrives more than LOOKBACK_MS
 // after a later one in the same group was delivered is not shown (GetLogEvents polling has no
 // such limit). Needs logs:FilterLogEvents, which the minimal permission set lacks.
-import { FilterLogEventsCommand, type CloudWatchLogsClient, type FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { FilterLogEventsCommand } from '../aws/sdk';
+import type { CloudWatchLogsClient, FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { byTimestamp, streamKey, type ReadRound } from './pollingReader';
 import type { LogGroupRef, LogLine } from './types';
 

@@ -1,11 +1,7 @@
 // One StartLiveTail session over both log groups, reported as plain outcomes: why it ended decides
 // whether the follower reconnects, polls for a while, or polls for good.
-import {
-  DescribeLogGroupsCommand,
-  StartLiveTailCommand,
-  type CloudWatchLogsClient,
-  type LiveTailSessionLogEvent,
-} from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeLogGroupsCommand, StartLiveTailCommand } from '../aws/sdk';
+import type { CloudWatchLogsClient, LiveTailSessionLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { byTimestamp } from './pollingReader';
 import { describeError } from '../describeError';
 import { isAbort } from './retry';

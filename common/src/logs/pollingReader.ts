@@ -1,7 +1,8 @@
 // Reads a service's log groups by polling with the least permissions: DescribeLogStreams finds the
 // streams (new instances included), GetLogEvents reads each from its own forward token. A token is
 // a position in its stream, so re-reading after a failure neither skips nor repeats an event.
-import { GetLogEventsCommand, paginateDescribeLogStreams, type CloudWatchLogsClient, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { GetLogEventsCommand, paginateDescribeLogStreams } from '../aws/sdk';
+import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import type { LogGroupRef, LogLine } from './types';
 
 /** GetLogEvents' largest page; a page this full may have more behind it. */

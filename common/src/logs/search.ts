@@ -5,7 +5,8 @@
 // A log group that does not exist (App Runner creates the application group when an instance
 // first starts) is not an error; a pattern CloudWatch refuses is a `FilterPatternError` with
 // CloudWatch's message; `signal` cancels between and during calls.
-import { FilterLogEventsCommand, paginateFilterLogEvents, type CloudWatchLogsClient, type FilteredLogEvent, type FilterLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import { FilterLogEventsCommand, paginateFilterLogEvents } from '../aws/sdk';
+import type { CloudWatchLogsClient, FilteredLogEvent, FilterLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsTarget } from '../aws/clientFactory';
 import { toAwsCallError } from '../aws/errors';
 import { byTimestamp } from './pollingReader';
