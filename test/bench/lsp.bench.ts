@@ -4,11 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments, Parser } from 'yaml';
 import { DEPLOYER_PARSE_OPTIONS, parseDeployerFile } from '../../common/src/language/deployerDocument';
 import { validateText } from '../../common/src/language/validate';
 import { writeBenchFiles, type BenchFile } from './support/fixtures';
+import { LspDriver } from './support/lspDriver';
 import { finish, measureBurst, measureFile, startContender, type Contender } from './support/measure';
 import { clockTicksPerSecond } from './support/procStats';
 import { ourServer, yamlLanguageServer } from './support/servers';
@@ -157,6 +159,47 @@ export async function runLspBench(): Promise<void> {
     if (failures.length > 0) {
       throw new Error(failures.map((run) => `${run.name}: ${run.error ?? ''}`).join('\n'));
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Cold starts per server: each a new process, as when VS Code opens the first file of a session. */
+const COLD_STARTS = 7;
+
+/**
+ * What the first file of a session waits for: a new server process until it answers `initialize`,
+ * and until the first diagnostics of the broken deployer file. Ours against yaml-language-server
+ * told to check the same file against our schema; medians of COLD_STARTS starts each.
+ */
+export async function runColdStartBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zenml-lsp-cold-'));
+  try {
+    const { broken } = writeBenchFiles(dir);
+    const rootUri = pathToFileURL(dir).href;
+    const rows: string[][] = [];
+    for (const makeSpec of [ourServer, yamlLanguageServer]) {
+      const initialized: number[] = [];
+      const diagnosed: number[] = [];
+      let name = '';
+      for (let start = 0; start < COLD_STARTS; start++) {
+        const spec = makeSpec();
+        name = spec.name;
+        const started = performance.now();
+        const driver = await LspDriver.start(spec, rootUri);
+        try {
+          initialized.push(performance.now() - started);
+          const event = await driver.openAndWait(broken.uri, broken.variants[0]);
+          if (event.diagnostics.length === 0) throw new Error(`${name} found nothing in the broken file`);
+          diagnosed.push(performance.now() - started);
+        } finally {
+          await driver.stop();
+        }
+      }
+      rows.push([name, ms(median(initialized)), ms(median(diagnosed)), ms(median(diagnosed) - median(initialized))]);
+    }
+    console.log(`Cold start of a language server (new process each time, median of ${String(COLD_STARTS)}; node ${process.version}):`);
+    console.log(table(['server', 'spawn -> initialize answered', 'spawn -> first diagnostics', 'of which the first check'], rows));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { validateText } from '../../common/src/language/validate';
@@ -192,3 +192,24 @@ void describe('cli validate: run configs and Python', { concurrency: true }, () 
   });
 });
 
+
+// The bundles check the schema with Ajv's code generated at build time (scripts/precompiledSchema.mjs);
+// from source, Ajv compiles the same schema at run time. Both must find the same problems, word for word.
+void describe('cli validate: the bundled, precompiled schema validator', () => {
+  void it('finds what Ajv compiling at run time finds, in every deployer-file fixture', async () => {
+    const files = ['cli', 'invalid', 'valid', 'fuzz'].flatMap((folder) =>
+      readdirSync(path.join(REPO_ROOT, 'test', 'fixtures', folder))
+        .filter((name) => name.endsWith('.zenml.deployer.yaml'))
+        .map((name) => path.join('test', 'fixtures', folder, name)),
+    );
+    assert.ok(files.length >= 20, `found ${files.length} fixtures`);
+    const run = await cli('validate', '--json', ...files);
+    const bundled = parseJson(run.stdout);
+    const fromSource = files.flatMap((file) => validateText(readFileSync(path.join(REPO_ROOT, file), 'utf8')).map((finding) => ({ file, finding })));
+    assert.ok(fromSource.some(({ finding }) => finding.code.startsWith('schema.')), 'the fixtures exercise the schema');
+    assert.deepEqual(
+      bundled.map((finding) => [finding.file, finding.code, finding.message, finding.range]),
+      fromSource.map(({ file, finding }) => [file, finding.code, finding.message, finding.range]),
+    );
+  });
+});

@@ -1,7 +1,8 @@
 // Validates a parsed `zenml.deployer.yaml` document against the JSON schema with Ajv and turns
 // Ajv's errors into specific, actionable messages with paths into the document.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { SCHEMA, type SchemaNode } from './schemaFacts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compileSchemaValidator } from './compiledSchema';
+import type { SchemaNode } from './schemaFacts';
 import { describeValue, keyLabel, messageFor, unknownKeyMessage } from './schemaMessages';
 
 export type SchemaPath = (string | number)[];
@@ -18,32 +19,10 @@ export interface SchemaError {
   onKey?: boolean;
 }
 
-/** Keywords our schema adds to JSON Schema; registered so Ajv's strict mode accepts them. */
-export const CUSTOM_SCHEMA_KEYWORDS: readonly string[] = Object.freeze([
-  'markdownDescription', // VS Code: hover text in Markdown
-  'defaultSnippets', // VS Code: completion snippets
-  'x-deprecatedMessage', // why a deprecated key is deprecated and what to use instead
-  'x-appRunnerIgnored', // accepted by ZenML, no effect on App Runner
-  'x-ignoredReason', // one sentence: why it has no effect
-  'x-valueHint', // what a valid value looks like, completing "must be …"
-  'x-deployerDefault', // the value this deployer uses when unset (no real default in ZenML)
-  'x-appRunnerMaximum', // App Runner's upper limit where ZenML allows more
-  'x-secretLike', // the value is a secret: keep it out of the file
-]);
-
-/** A strict Ajv instance that knows our custom keywords. */
-export function createSchemaAjv(): Ajv {
-  // allowUnionTypes: `type: ["string", "null"]` for ZenML's Optional settings.
-  // verbose: errors carry the failing schema node and value, which the messages read.
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  for (const keyword of CUSTOM_SCHEMA_KEYWORDS) ajv.addKeyword({ keyword });
-  return ajv;
-}
-
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= createSchemaAjv().compile(SCHEMA);
+  compiled ??= compileSchemaValidator();
   return compiled;
 }
 

@@ -4,7 +4,8 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { APP_RUNNER_REGIONS, isAppRunnerRegion } from '../../../common/src/domain/regions';
 import { factsAt, knownKeys, SCHEMA, SCHEMA_ID, schemaDefault, type SchemaNode } from '../../../common/src/domain/schemaFacts';
-import { createSchemaAjv, CUSTOM_SCHEMA_KEYWORDS, validateAgainstSchema, type SchemaError } from '../../../common/src/domain/schemaValidator';
+import { createSchemaAjv, CUSTOM_SCHEMA_KEYWORDS } from '../../../common/src/domain/schemaAjv';
+import { validateAgainstSchema, type SchemaError } from '../../../common/src/domain/schemaValidator';
 
 /** The full example of a settings file, every block and key set, as YAML. */
 const DESIGN_EXAMPLE = `
