@@ -37,7 +37,7 @@ async function activationTimes(workbench: Workbench): Promise<[string, string][]
 }
 
 /** VS Code starts this many times: the host's activation figure of one start varies by half. */
-const SESSIONS = 3;
+const SESSIONS = 5;
 
 interface SessionFigures {
   /** Opening a plain text file first: the workbench's first editor, none of our work. */
