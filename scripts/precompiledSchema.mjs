@@ -3,11 +3,11 @@
 // generated here from the same Ajv options (common/src/domain/schemaAjv.ts) and the same schema.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs the project's own Ajv setup and schema (TypeScript) once, here, to generate the validator's code. */
 async function generateValidatorCode() {
@@ -31,13 +31,15 @@ async function generateValidatorCode() {
   return standaloneCode.default(ajv, ajv.compile(SCHEMA));
 }
 
+// What the generated code depends on: `npm run watch` regenerates it when one of them changes.
+const inputs = ['schemas/zenml.deployer.schema.json', 'common/src/domain/schemaAjv.ts', 'common/src/domain/schemaFacts.ts'].map((file) => fileURLToPath(new URL(`../${file}`, import.meta.url)));
+
 export function precompiledSchema() {
-  let code;
   return {
     name: 'precompiled-schema-validator',
     setup(build) {
       build.onLoad({ filter: /[\\/]common[\\/]src[\\/]domain[\\/]compiledSchema\.ts$/ }, async () => {
-        code ??= await generateValidatorCode();
+        const code = await generateValidatorCode();
         // Ajv's code is a CommonJS module exporting the validator. It runs on the first call, not
         // when the bundle loads (its schema constants are most of its size), as Ajv's compile did.
         const contents = [
@@ -49,7 +51,7 @@ export function precompiledSchema() {
           '}',
           'module.exports = { compileSchemaValidator: () => (validate ??= generated()) };',
         ].join('\n');
-        return { contents, loader: 'js', resolveDir: root };
+        return { contents, loader: 'js', resolveDir: root, watchFiles: inputs };
       });
     },
   };
