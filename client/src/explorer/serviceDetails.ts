@@ -6,7 +6,7 @@ import type { AutoScalingConfiguration, OperationSummary, Service } from '@aws-s
 import type { FailureExplanation } from '../../../common/src/deploy/failureReason';
 import { formatCpu, formatMemoryGb } from '../../../common/src/domain/resourceMatching';
 import { formatLogLine } from '../../../common/src/logs/format';
-import { readableJson } from '../logs/channelFormat';
+import { readableJson, timeOf } from '../logs/channelFormat';
 
 export interface ServiceDetails {
   service: Service;
@@ -80,7 +80,7 @@ export function failureHeadline(failure: FailureExplanation): string {
 }
 
 function failureRow(failure: FailureExplanation): DetailRow {
-  const lines: DetailRow[] = failure.applicationLines.map((line) => ({ kind: 'logLine', label: readableJson(line.message) ?? line.message.trim(), description: new Date(line.timestamp).toISOString().slice(11, 19), icon: 'debug-stackframe-dot', tooltip: formatLogLine(line) }));
+  const lines: DetailRow[] = failure.applicationLines.map((line) => ({ kind: 'logLine', label: readableJson(line.message) ?? line.message.trim(), description: timeOf(line.timestamp), icon: 'debug-stackframe-dot', tooltip: formatLogLine(line) }));
   const notes: DetailRow[] = failure.notes.map((note) => ({ kind: 'logLine', label: note, icon: 'info' }));
   return {
     kind: 'failure',

@@ -8,6 +8,7 @@ import { loadRegion, type DeploymentNames } from '../../../client/src/explorer/d
 import { anyBusy, explorerStateOf, labelOf, looksZenmlManaged, type RegionListing } from '../../../client/src/explorer/explorerState';
 import { PendingOperations } from '../../../client/src/explorer/pendingOperations';
 import { detailRows, tooltipMarkdown } from '../../../client/src/explorer/serviceDetails';
+import { timeOf } from '../../../client/src/logs/channelFormat';
 import { loadServiceDetails } from '../../../client/src/explorer/serviceDetailsLoader';
 import { REGION, TEST_CREDENTIALS, useEmulator, waitFor } from '../../support/emulatorHarness';
 
@@ -121,8 +122,12 @@ void describe('Deployments view model against the emulator', () => {
     assert.match(first.description ?? '', /Health check failed/);
     assert.equal(first.command, 'zenmlAppRunner.showLogs');
     assert.deepEqual(first.children?.filter((row) => row.kind === 'action').map((row) => row.command), ['zenmlAppRunner.showLogs', 'zenmlAppRunner.searchLogs']);
-    const lines = (first.children ?? []).filter((row) => row.kind === 'logLine').map((row) => row.label);
+    const logRows = (first.children ?? []).filter((row) => row.kind === 'logLine' && row.tooltip !== undefined);
+    const lines = logRows.map((row) => row.label);
     assert.ok(lines.length > 0, 'the application\'s last lines');
+    // Each line's time reads as in the log channel (the machine's time zone, to the millisecond),
+    // so a line found here is found there; the tooltip keeps the full ISO time.
+    for (const row of logRows) assert.equal(row.description, timeOf(Date.parse(/^\S+/.exec(row.tooltip ?? '')?.[0] ?? '')), row.tooltip);
     // A row reads like the log channel: a JSON event as LEVEL logger: message, no leading indent.
     for (const line of lines) assert.doesNotMatch(line, /^\s|^\{/, line);
     assert.match(tooltipMarkdown(details, 'Create failed', undefined), /Why it failed:\*\* .*Health check failed/);
