@@ -33,20 +33,23 @@ async function runningOperation(clients: AwsClients, arn: string, onFailure: Rea
 /** Fills `names` for the ZenML-named services it does not know yet. */
 async function readDeploymentNames(clients: AwsClients, summaries: readonly ServiceSummary[], names: DeploymentNames, onFailure: ReadFailure): Promise<void> {
   const unknown = summaries.filter((summary) => summary.ServiceArn && looksZenmlManaged(summary.ServiceName ?? '') && !names.has(summary.ServiceArn));
-  for (let start = 0; start < unknown.length; start += TAG_READS_AT_ONCE) {
-    await Promise.all(
-      unknown.slice(start, start + TAG_READS_AT_ONCE).map(async (summary) => {
-        const arn = summary.ServiceArn ?? '';
-        try {
-          const tags = await listTags(clients, arn);
-          names.set(arn, tags[TAG_MANAGED_BY] === MANAGED_BY_ZENML ? (tags[TAG_DEPLOYMENT_NAME] ?? null) : null);
-        } catch (error) {
-          // Deleted meanwhile: nothing to name. Otherwise the row shows the service name for now.
-          if (!isNotFound(error)) onFailure(`Reading the tags of ${summary.ServiceName ?? arn}`, error);
-        }
-      }),
-    );
-  }
+  const readOne = async (summary: ServiceSummary): Promise<void> => {
+    const arn = summary.ServiceArn ?? '';
+    try {
+      const tags = await listTags(clients, arn);
+      names.set(arn, tags[TAG_MANAGED_BY] === MANAGED_BY_ZENML ? (tags[TAG_DEPLOYMENT_NAME] ?? null) : null);
+    } catch (error) {
+      // Deleted meanwhile: nothing to name. Otherwise the row shows the service name for now.
+      if (!isNotFound(error)) onFailure(`Reading the tags of ${summary.ServiceName ?? arn}`, error);
+    }
+  };
+  // A pool, not batches: a reader takes the next service as soon as its read ends, so one slow
+  // answer holds up one reader instead of a whole batch.
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < unknown.length) await readOne(unknown[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(TAG_READS_AT_ONCE, unknown.length) }, reader));
 }
 
 /** One region's services, filtered and sorted; a failure is returned, not thrown. */

@@ -113,6 +113,45 @@ void describe('Deployments view model against the emulator', () => {
     assert.match(tooltip, new RegExp(`\\(https://${seeded.url.replace(/\./g, '\\.')}\\)`));
   });
 
+  void it('reads tags five at a time, taking the next service as soon as one read ends, and names every deployment', async () => {
+    const count = 23;
+    await env.emulator.control.seedServices({
+      services: Array.from({ length: count }, (_, index) => {
+        const id = (0x10000000 + index).toString(16);
+        return { name: `zenml-agent-${String(index)}-${id}`, tags: ZENML_TAGS(`agent-${String(index)}`, `${id}-0000`) };
+      }),
+    });
+    // One slow answer: in batches of five it would hold up the four reads beside it.
+    await env.emulator.control.addFault({ operation: 'ListTagsForResource', kind: 'latency', latencyMs: 400, count: 1 });
+    let inFlight = 0;
+    let most = 0;
+    let slowDone = false;
+    let startedWhileSlow = 0;
+    clients.appRunner.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'ListTagsForResourceCommand') return next(args);
+        inFlight++;
+        most = Math.max(most, inFlight);
+        if (!slowDone) startedWhileSlow++;
+        const started = Date.now();
+        try {
+          return await next(args);
+        } finally {
+          inFlight--;
+          if (Date.now() - started >= 350) slowDone = true;
+        }
+      },
+      { step: 'initialize', name: 'countTagReadsInFlight' },
+    );
+    const names: DeploymentNames = new Map();
+    const listing = await loadRegion(clients, 'zenml', names);
+    assert.ok('services' in listing);
+    assert.equal(most, 5, 'five reads at once, never more');
+    assert.deepEqual(listing.services.map(labelOf).sort(), Array.from({ length: count }, (_, index) => `agent-${String(index)}`).sort());
+    // The first read was the slow one; the other four readers went through the rest meanwhile.
+    assert.ok(startedWhileSlow >= count - 5, `${String(startedWhileSlow)} reads started while the slow one ran`);
+  });
+
   void it('a failed service says why in its details, with Show Logs one click away', async () => {
     const [seeded] = await env.emulator.control.seedServices({ services: [{ name: 'zenml-churn-report-c05b7d9e', status: 'CREATE_FAILED', healthCheckPath: '/health', tags: ZENML_TAGS('churn-report', 'c05b7d9e-0000') }] });
     const details = await loadServiceDetails(clients, seeded.arn);
