@@ -24,6 +24,8 @@ interface DomNode {
 }
 
 export interface Problem {
+  /** The file the problem is in, as its group's row names it (`zenml.deployer.yaml`). */
+  file: string | undefined;
   /** The row's text on one line: message | source | code | position. */
   label: string;
   message: string;
@@ -148,11 +150,18 @@ export class Workbench {
     );
   }
 
-  /** Opens the Problems panel and returns its rows (all of them, for every open file). */
+  /** Opens the Problems panel and returns its problems (every file's: a closed file's stay until its document closes). */
   async problems(): Promise<Problem[]> {
     await this.showProblems();
     const rows = await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-    return rows.filter((row) => /\[Ln \d+, Col \d+\]\s*$/.test(row)).map(parseProblem);
+    // The panel groups problems under a row naming their file: each problem belongs to the group above it.
+    let file: string | undefined;
+    const problems: Problem[] = [];
+    for (const row of rows) {
+      if (/\[Ln \d+, Col \d+\]\s*$/.test(row)) problems.push(parseProblem(row, file));
+      else file = row.split('\n').map((line) => line.trim()).find((line) => line.length > 0);
+    }
+    return problems;
   }
 
   async showProblems(): Promise<void> {
@@ -224,12 +233,20 @@ export class Workbench {
     if ((await this.page.evaluate("document.activeElement?.tagName ?? ''")) === 'IFRAME') {
       await this.page.locator('.tabs-container .tab.active').first().click();
     }
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: UI_TIMEOUT });
+    // The palette lists what the context allows when it opens: a command a moment from being
+    // enabled (its context key set just after what the test waited for) needs the palette again.
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await input.fill(`>${title}`);
+      const shown = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error(`The command palette does not offer "${title}"`);
+      await this.escape();
+    }
     await row.click();
     await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT }).catch(() => undefined);
   }
@@ -304,10 +321,11 @@ export class Workbench {
 }
 
 /** A Problems row reads `message`, `source`, `code`, `[Ln 12, Col 16]`, one per line. */
-function parseProblem(row: string): Problem {
+function parseProblem(row: string, file: string | undefined): Problem {
   const lines = row.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
   const position = /\[Ln (\d+), Col (\d+)\]/.exec(lines[lines.length - 1] ?? '');
   return {
+    file,
     label: lines.join(' | '),
     message: lines[0] ?? '',
     source: lines.length >= 4 ? lines[lines.length - 3] : undefined,
