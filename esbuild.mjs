@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { awsSdkOnFirstUse, SDK_GATEWAY } from './scripts/awsSdkOnFirstUse.mjs';
 import { precompiledSchema } from './scripts/precompiledSchema.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -33,30 +34,12 @@ const node = {
   plugins: [precompiledSchema()],
 };
 
-// The extension leaves the AWS SDK out of dist/extension.js, so activation never reads it: the one
-// file that imports the SDK's values (common/src/aws/sdk.ts) is bundled on its own as
-// dist/aws-sdk.js, and inside the extension's bundle it becomes a stand-in whose exports require
-// that file on first use. The CLI and the server keep one self-contained bundle each.
-const sdkGateway = 'common/src/aws/sdk.ts';
-const sdkNames = Object.values(
-  (await esbuild.build({ entryPoints: [sdkGateway], bundle: false, format: 'esm', write: false, metafile: true, logLevel: 'silent' })).metafile.outputs,
-)[0].exports;
-const sdkStandIn = [
-  'let sdk;',
-  "const load = () => (sdk ??= require('./aws-sdk.js'));",
-  ...sdkNames.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`),
-].join('\n');
-const loadSdkOnFirstUse = {
-  name: 'load-aws-sdk-on-first-use',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]common[\\/]src[\\/]aws[\\/]sdk\.ts$/ }, () => ({ contents: sdkStandIn, loader: 'js' }));
-    build.onResolve({ filter: /^\.\/aws-sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
+// The extension leaves the AWS SDK out of dist/extension.js, so activation never reads it:
+// dist/aws-sdk.js carries it, required on the extension's first AWS call (awsSdkOnFirstUse.mjs).
+// The CLI and the server keep one self-contained bundle each.
 const selfContained = { ...node, entryPoints: entries };
-const extension = { ...node, entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }], plugins: [...node.plugins, loadSdkOnFirstUse] };
-const awsSdk = { ...node, entryPoints: [{ in: sdkGateway, out: 'aws-sdk' }] };
+const extension = { ...node, entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }], plugins: [...node.plugins, awsSdkOnFirstUse()] };
+const awsSdk = { ...node, entryPoints: [{ in: SDK_GATEWAY, out: 'aws-sdk' }] };
 
 // The dashboard webview's script (with uPlot) and its styles (uPlot's and ours): dist/dashboard.js
 // and dist/dashboard.css, loaded by the page under a strict Content-Security-Policy.

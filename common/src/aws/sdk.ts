@@ -1,7 +1,7 @@
 // The only file that imports the AWS SDK's values (everything else imports its types only). The
-// extension's bundle does not carry the SDK: esbuild.mjs builds this file into dist/aws-sdk.js and
-// gives dist/extension.js a stand-in whose exports load it on first use, so activation never reads
-// the SDK's half-megabyte and the first AWS call pays for it once.
+// extension's bundle does not carry the SDK: esbuild.mjs builds this file into dist/aws-sdk.js,
+// and scripts/awsSdkOnFirstUse.mjs gives dist/extension.js a stand-in whose exports load it on
+// first use, so activation never reads the SDK's 380 KiB and the first AWS call pays for it once.
 export {
   AppRunnerClient,
   CreateAutoScalingConfigurationCommand,
