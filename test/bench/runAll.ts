@@ -1,23 +1,34 @@
 // `npm run bench`: runs every compiled `*.bench.js` next to this file, in name order, one after
 // the other (emulator, lsp, and vscode: the real VS Code through the e2e harness). A bench module
-// exports one or more `run…Bench()` functions that print their own figures. Exit code 1 only when
-// a bench could not run (a harness failure); slow figures are printed, not asserted.
+// exports one or more `run…Bench()` functions that print their own figures. Each function runs in
+// a Node process of its own: what one bench leaves behind (an in-process emulator with 1,000
+// services, a heap grown by its fixtures) must not pause the next one's measurements. Exit code 1
+// only when a bench could not run (a harness failure); slow figures are printed, not asserted.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-type BenchFunction = () => unknown;
-
 const load = createRequire(__filename);
 
-function benchFunctions(moduleExports: Record<string, unknown>): [string, BenchFunction][] {
-  return Object.entries(moduleExports).filter(
-    (entry): entry is [string, BenchFunction] => /^run\w*Bench$/.test(entry[0]) && typeof entry[1] === 'function',
-  );
+/** The `run…Bench` functions a module exports, by name. */
+function benchFunctions(moduleExports: Record<string, unknown>): string[] {
+  return Object.entries(moduleExports)
+    .filter(([name, value]) => /^run\w*Bench$/.test(name) && typeof value === 'function')
+    .map(([name]) => name);
 }
 
-async function main(): Promise<number> {
+// Runs in the child: one bench function; a rejection is printed and exits 1, and the child exits
+// when the bench ends, so a bench that leaves a handle open cannot hang `npm run bench`.
+const CHILD = `
+const [file, name] = process.argv.slice(1);
+Promise.resolve()
+  .then(() => require(file)[name]())
+  .then(() => process.exit(0), (error) => { console.error(error instanceof Error ? (error.stack ?? error.message) : String(error)); process.exit(1); });
+`;
+
+function main(): number {
   const self = basename(__filename);
   const modules = readdirSync(__dirname)
     .filter((name) => name.endsWith('.bench.js') && name !== self)
@@ -28,9 +39,10 @@ async function main(): Promise<number> {
   }
   const failed: string[] = [];
   for (const module of modules) {
-    let functions: [string, BenchFunction][];
+    const file = join(__dirname, module);
+    let functions: string[];
     try {
-      functions = benchFunctions(load(join(__dirname, module)) as Record<string, unknown>);
+      functions = benchFunctions(load(file) as Record<string, unknown>);
     } catch (error) {
       console.error(`${module}: cannot load: ${describe(error)}`);
       failed.push(module);
@@ -41,14 +53,15 @@ async function main(): Promise<number> {
       failed.push(module);
       continue;
     }
-    for (const [name, run] of functions) {
+    for (const name of functions) {
       console.log(`\n=== ${module}: ${name}() ===`);
       const start = performance.now();
-      try {
-        await run();
-        console.log(`--- ${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-      } catch (error) {
-        console.error(`--- ${name} FAILED after ${((performance.now() - start) / 1000).toFixed(1)} s: ${describe(error)}`);
+      const child = spawnSync(process.execPath, ['-e', CHILD, file, name], { stdio: 'inherit' });
+      const seconds = ((performance.now() - start) / 1000).toFixed(1);
+      if (child.status === 0) {
+        console.log(`--- ${name} done in ${seconds} s`);
+      } else {
+        console.error(`--- ${name} FAILED after ${seconds} s (exit ${String(child.status ?? child.signal)})`);
         failed.push(`${module}:${name}`);
       }
     }
@@ -62,18 +75,7 @@ function describe(error: unknown): string {
 }
 
 // `node --test out/test/` (npm test) runs every .js under a `test` folder, this one included:
-// there it must do nothing. Otherwise exit explicitly, so a bench that leaves a handle open
-// cannot hang `npm run bench`.
+// there it must do nothing.
 if (process.env.NODE_TEST_CONTEXT === undefined) {
-  runAndExit();
-}
-
-function runAndExit(): void {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(describe(error));
-      process.exit(1);
-    },
-  );
+  process.exit(main());
 }
