@@ -70,9 +70,14 @@ void describe('App Runner services', () => {
   });
 
   void it('pauses, resumes, deploys and deletes, refusing mutations mid-operation', async () => {
-    await t.emulator.control.configure({ provisioningMs: 300 });
+    // The operations a call must land in the middle of last 2 s (a loaded machine took more than
+    // 300 ms between a create and the next call); the others 300 ms. Each keeps the time it began with.
+    const longOperations = (): Promise<unknown> => t.emulator.control.configure({ provisioningMs: 2_000 });
+    const shortOperations = (): Promise<unknown> => t.emulator.control.configure({ provisioningMs: 300 });
+    await longOperations();
     try {
       const service = await created('lifecycle-service');
+      await shortOperations();
       const arn = service.ServiceArn!;
       const busy = await errorOf(() => t.appRunner.send(new PauseServiceCommand({ ServiceArn: arn })));
       assert.equal(busy.name, 'InvalidStateException');
@@ -92,7 +97,9 @@ void describe('App Runner services', () => {
       await t.appRunner.send(new ResumeServiceCommand({ ServiceArn: arn }));
       await settle(arn, 'RUNNING');
 
+      await longOperations();
       const deployment = await t.appRunner.send(new StartDeploymentCommand({ ServiceArn: arn }));
+      await shortOperations();
       const updateMidDeploy = await errorOf(() => t.appRunner.send(new UpdateServiceCommand({ ServiceArn: arn, InstanceConfiguration: { Cpu: '2 vCPU', Memory: '4 GB' } })));
       assert.equal(updateMidDeploy.name, 'InvalidStateException');
       await settle(arn, 'RUNNING');
