@@ -2,9 +2,7 @@
 // one that ships: minified (names kept, for error classes and stack traces), with source maps
 // beside the bundles for debugging (the .vsix leaves the maps out).
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { awsSdkOnFirstUse, SDK_GATEWAY } from './scripts/awsSdkOnFirstUse.mjs';
 import { precompiledSchema } from './scripts/precompiledSchema.mjs';
 
@@ -54,12 +52,6 @@ const webview = {
   minify: true,
   logLevel: 'warning',
 };
-
-// The Python parser's WebAssembly (tree-sitter's runtime and its Python grammar) sits next to the
-// bundles that load it at run time: dist/server.js and dist/cli.js (common/src/language/python/treeSitter.ts).
-const wasmFolder = join(dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-mkdirSync('dist', { recursive: true });
-for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(join(wasmFolder, file), join('dist', file));
 
 if (watch) {
   for (const config of [selfContained, extension, awsSdk, webview]) await (await esbuild.context(config)).watch();

@@ -8,7 +8,6 @@
 // A file that is none of ours is skipped with a note: CI can pass a whole folder's YAML.
 import { parseDocument } from 'yaml';
 import { pythonSource } from '../../common/src/language/python/pythonSource';
-import { loadPythonParser } from '../../common/src/language/python/treeSitter';
 import { deployerSource, yamlSource, type SourceFile } from '../../common/src/language/sources/sourceFile';
 
 const DEPLOYER_NAME = /(^|[/\\.])zenml\.deployer\.yaml$/;
@@ -16,10 +15,10 @@ const MODELINE = /^#\s*yaml-language-server\s*:\s*\$schema=\S*zenml\.deployer\.s
 
 export type FileSource = { file: SourceFile } | { skipped: string };
 
-export async function sourceOfFile(path: string, text: string): Promise<FileSource> {
+export function sourceOfFile(path: string, text: string): FileSource {
   if (DEPLOYER_NAME.test(path) || MODELINE.test(text.slice(0, 2_000))) return { file: deployerSource(text) };
   if (/\.py$/i.test(path)) {
-    const file = pythonSource(text, await loadPythonParser());
+    const file = pythonSource(text);
     return file.kind === 'python' ? { file } : { skipped: 'a Python module that does not import zenml' };
   }
   if (/\.ya?ml$/i.test(path)) {

@@ -1,10 +1,10 @@
 // Keystroke to diagnostics on a 2,000-line ZenML pipeline module, over LSP against the bundled
 // server (`node dist/server.js --stdio`): the time from a `didChange` to the diagnostics of that
-// version, debounce included, against the 100 ms target; and the in-process floor (tree-sitter
+// version, debounce included, against the 100 ms target; and the in-process floor (Lezer
 // parse, the scopes, the rules). Prints figures; never asserts a target.
 import { performance } from 'node:perf_hooks';
+import { parsePython } from '../../common/src/language/python/pythonParser';
 import { PythonDocumentSource, pythonSource } from '../../common/src/language/python/pythonSource';
-import { loadPythonParser } from '../../common/src/language/python/treeSitter';
 import { validateSource } from '../../common/src/language/validate';
 import { startLspSession } from '../support/lspSession';
 import { generatePythonModule } from './support/pythonModule';
@@ -18,11 +18,10 @@ const KEYSTROKES = 60;
 export async function runPythonBench(): Promise<void> {
   const { text, memoryLine } = generatePythonModule(LINES);
   const lineCount = text.split('\n').length - 1;
-  const parser = await loadPythonParser();
-  const parse = timeRuns(() => parser.parse(text).delete());
-  const source = timeRuns(() => pythonSource(text, parser));
-  const validate = timeRuns(() => validateSource(pythonSource(text, parser), { withFixes: false }));
-  const file = pythonSource(text, parser);
+  const parse = timeRuns(() => parsePython(text));
+  const source = timeRuns(() => pythonSource(text));
+  const validate = timeRuns(() => validateSource(pythonSource(text), { withFixes: false }));
+  const file = pythonSource(text);
   // A keystroke in the server: an incremental reparse from the last version, the scopes, the rules.
   const lines = text.split('\n');
   const variant = (i: number): string => {
@@ -31,10 +30,9 @@ export async function runPythonBench(): Promise<void> {
     copy[memoryLine] = i % 2 === 0 ? '            memory="5GB",' : '            memory="4GB",';
     return copy.join('\n');
   };
-  const incremental = new PythonDocumentSource(parser);
+  const incremental = new PythonDocumentSource();
   let keystroke = 0;
   const perKeystroke = timeRuns(() => validateSource(incremental.of(variant(keystroke++)), { withFixes: false }));
-  incremental.dispose();
   console.log(`Python keystroke → diagnostics (${lineCount}-line module, ${file.scopes.length} settings scopes; node ${process.version})`);
   console.log('');
   console.log('In-process floor (medians of many runs):');

@@ -58,7 +58,7 @@ async function measureOneSession(index: number): Promise<SessionFigures> {
     // A JSON file with a syntax error: VS Code's own JSON language server is the peer.
     writeFileSync(join(session.workspace, 'peer-broken.json'), '{\n  "name": "weather-agent",\n  "port": 8000,,\n}\n');
     writeFileSync(join(session.workspace, 'second.zenml.deployer.yaml'), 'deployment:\n  name: second\nsettings:\n  deployer:\n    health_check_protocol: tcp\n');
-    // A Python module with an error: its first squiggle includes loading the Python parser (WebAssembly).
+    // A Python module with an error: the first Python file the server checks.
     writeFileSync(
       join(session.workspace, 'bench_pipeline.py'),
       'from zenml import pipeline\nfrom zenml.config import ResourceSettings\n\n\n@pipeline(settings={"resources": ResourceSettings(cpu_count=1, memory="2G")})\ndef bench() -> None:\n    pass\n',
@@ -98,7 +98,7 @@ export async function runVscodeBench(): Promise<void> {
     ['notes.txt, opened first: the workbench\'s first editor (no squiggle; none of ours)', figures((run) => run.firstEditor)],
     ['problems.zenml.deployer.yaml (first of ours: activation + server start)', figures((run) => run.firstOpen)],
     ['second.zenml.deployer.yaml (server already running)', figures((run) => run.secondOpen)],
-    ['bench_pipeline.py (first Python file: the Python parser loads)', figures((run) => run.pythonOpen)],
+    ['bench_pipeline.py (first Python file)', figures((run) => run.pythonOpen)],
     ['peer: broken .json (VS Code JSON language server, first JSON file)', figures((run) => run.peerOpen)],
   ]));
   const names = [...new Set(runs.flatMap((run) => [...run.activation.keys()]))];

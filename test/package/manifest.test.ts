@@ -30,7 +30,7 @@ void test('the CLI installs on its own: bin zenml-apprunner, and npm pack carrie
   assert.deepEqual((manifest as unknown as { bin: Record<string, string> }).bin, { 'zenml-apprunner': 'dist/cli.js' });
   assert.match(readFileSync(join(root, 'dist', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' })) as { files: { path: string }[] }[];
-  assert.deepEqual(packed[0].files.map((file) => file.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.wasm', 'docs/cli.md', 'package.json']);
+  assert.deepEqual(packed[0].files.map((file) => file.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'docs/cli.md', 'package.json']);
 });
 
 void test('activates for deployer files, YAML and Python (checked when their content is ZenML\'s), never on startup', () => {
@@ -42,19 +42,18 @@ void test('activates for deployer files, YAML and Python (checked when their con
   assert.deepEqual(language?.filenamePatterns, ['*.zenml.deployer.yaml']);
 });
 
-void test('the .vsix carries only what the extension runs: its bundles (the emulator runs the Local Sandbox), the Python parser\'s WebAssembly, schemas, media, README, CHANGELOG and the manifest (not docs/)', () => {
+void test('the .vsix carries only what the extension runs: its bundles (the emulator runs the Local Sandbox), schemas, media, README, CHANGELOG and the manifest (not docs/)', () => {
   const listing = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
     cwd: root,
     encoding: 'utf8',
   });
   const files = listing.split('\n').map((line) => line.trim()).filter(Boolean);
-  const allowed = /^(dist\/[^/]+\.(js|css)|dist\/tree-sitter(-python)?\.wasm|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const allowed = /^(dist\/[^/]+\.(js|css)|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const unexpected = files.filter((file) => !allowed.test(file));
   assert.deepEqual(unexpected, []);
   for (const bundle of ['extension', 'aws-sdk', 'server', 'emulator']) {
     assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js missing from the package`);
   }
-  for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) assert.ok(files.includes(`dist/${wasm}`), `dist/${wasm} missing from the package`);
   assert.ok(!files.includes('dist/cli.js'), 'dist/cli.js is not for the extension (npm pack ships it)');
   assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
   // The walkthrough's pages ship; the README's screenshots and the dashboard's sources do not.

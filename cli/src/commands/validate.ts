@@ -20,7 +20,7 @@ export const validateCommand: CliCommand = {
     '--json   print one JSON array of {file, range, severity, code, message, fixes} (0-based positions)',
   ],
   options: { json: { type: 'boolean' } },
-  async run(args, io) {
+  run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('validate: no files given');
     const findings: FileFinding[] = [];
     let unreadable = 0;
@@ -34,7 +34,7 @@ export const validateCommand: CliCommand = {
         io.stderr(`zenml-apprunner: cannot read ${file}: ${readErrorReason(error)}\n`);
         continue;
       }
-      const source = await sourceOfFile(file, text);
+      const source = sourceOfFile(file, text);
       if ('skipped' in source) {
         skipped++;
         io.stderr(`zenml-apprunner: skipped ${file}: ${source.skipped}\n`);

@@ -1,12 +1,10 @@
 // One parse per document version, shared by every feature (diagnostics, code actions, hover,
-// completion, symbols, inlay hints), as yaml-language-server keeps one. Dropped on close. The
-// Python parser (WebAssembly) is loaded when the first Python document that mentions zenml needs
-// it (other Python files never load it); until it has loaded, such a document has no parse and
-// its features answer nothing.
+// completion, symbols, inlay hints), as yaml-language-server keeps one. Dropped on close. A Python
+// document that mentions zenml keeps its last tree, so the next version parses incrementally;
+// other Python files are never parsed.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mentionsZenml } from '../../../common/src/language/python/imports';
 import { PythonDocumentSource } from '../../../common/src/language/python/pythonSource';
-import { loadPythonParser, pythonParserIfLoaded } from '../../../common/src/language/python/treeSitter';
 import { deployerSource, otherSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
 import { documentKind } from './documentFilter';
 
@@ -20,13 +18,7 @@ export class ParsedDocuments {
   /** Per Python document, its last tree, so the next version parses incrementally. */
   private readonly python = new Map<string, PythonDocumentSource>();
 
-  /** Waits until the document can be parsed (for Python: the parser has loaded). */
-  async ready(document: TextDocument): Promise<void> {
-    // Only a module that mentions zenml needs the parser: other Python files never load it.
-    if (documentKind(document) === 'python' && mentionsZenml(document.getText())) await loadPythonParser();
-  }
-
-  /** The document's parse for its current version (parsed now if the version is new); `undefined` when it is not ours or cannot be parsed yet. */
+  /** The document's parse for its current version (parsed now if the version is new); `undefined` when it is not ours. */
   of(document: TextDocument): SourceFile | undefined {
     const cached = this.entries.get(document.uri);
     if (cached?.version === document.version) return cached.file;
@@ -37,7 +29,6 @@ export class ParsedDocuments {
 
   forget(uri: string): void {
     this.entries.delete(uri);
-    this.python.get(uri)?.dispose();
     this.python.delete(uri);
   }
 
@@ -49,11 +40,9 @@ export class ParsedDocuments {
         return yamlSource(document.getText());
       case 'python': {
         if (!mentionsZenml(document.getText())) return otherSource(document.getText());
-        const parser = pythonParserIfLoaded();
-        if (!parser) return undefined;
         let source = this.python.get(document.uri);
         if (!source) {
-          source = new PythonDocumentSource(parser);
+          source = new PythonDocumentSource();
           this.python.set(document.uri, source);
         }
         return source.of(document.getText());

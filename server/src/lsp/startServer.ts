@@ -12,7 +12,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceFile } from '../../../common/src/language/sources/sourceFile';
 import type { ValidationOptions } from '../../../common/src/language/types';
-import { describeError } from '../../../common/src/describeError';
 import { LANGUAGE_SERVER_NAME } from '../../../common/src/product';
 import { completeInSource, hoverInSource, inlayHintsInSource } from '../../../common/src/language/sources/sourceFeatures';
 import { documentSymbols } from '../../../common/src/language/symbols';
@@ -54,13 +53,6 @@ export function startServer(connection: Connection): void {
   const published = new Set<string>();
   const log = connection.console;
   const ruleFailures = new RuleFailureLog(log);
-  let pythonFailureLogged = false;
-  /** The Python parser could not load (a broken install): said once; Python documents then get nothing. */
-  const pythonUnavailable = (error: unknown): void => {
-    if (pythonFailureLogged) return;
-    pythonFailureLogged = true;
-    log.error(`The Python parser could not be loaded; Python files are not checked: ${describeError(error, { stack: true })}`);
-  };
   /** Validation options for the document's current version: the user's severities, failures logged. */
   const optionsFor = (document: TextDocument, current: ValidationSettings): ValidationOptions => ({
     ...toValidationOptions(current),
@@ -82,7 +74,6 @@ export function startServer(connection: Connection): void {
   const scheduler = new ValidationScheduler({
     document: candidate,
     validate: async (document) => {
-      await parsed.ready(document).catch((error: unknown) => pythonUnavailable(error));
       const current = await settings.forDocument(document.uri);
       const { uri, version } = document;
       const file = parsed.of(document);

@@ -3,18 +3,17 @@
 // rules with exact ranges; literals checked, computed values skipped; fixes that edit Python and
 // re-validate; a module with its own ResourceSettings gets nothing.
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { zenmlImports, mentionsZenml } from '../../../common/src/language/python/imports';
+import { parsePython } from '../../../common/src/language/python/pythonParser';
 import { pythonSource } from '../../../common/src/language/python/pythonSource';
-import { loadPythonParser, type PythonParser } from '../../../common/src/language/python/treeSitter';
+import { dottedName } from '../../../common/src/language/python/syntax';
 import type { Finding } from '../../../common/src/language/types';
 import { validateSource } from '../../../common/src/language/validate';
 import { applyFix, assertEveryFixApplies, fixtureText, preferred, rangeOf } from './kit';
 
-let parser: PythonParser;
-
 function check(text: string): Finding[] {
-  return validateSource(pythonSource(text, parser));
+  return validateSource(pythonSource(text));
 }
 
 function only(text: string, code: string): Finding {
@@ -30,20 +29,12 @@ function lines(...rows: string[]): string {
 const HEAD = ['from zenml import pipeline, step', 'from zenml.config import ResourceSettings', ''];
 
 void describe('Python: ZenML settings', () => {
-  before(async () => {
-    parser = await loadPythonParser();
-  });
-
   void it('resolves ZenML names through the imports: paths, aliases, module aliases, wildcard; own definitions shadow them', () => {
     const names = (text: string, expression: string): string | undefined => {
-      const tree = parser.parse(`${text}\n${expression}\n`);
-      try {
-        const statement = tree.rootNode.namedChildren[tree.rootNode.namedChildren.length - 1];
-        const node = statement?.namedChildren[0];
-        return node ? zenmlImports(tree.rootNode).resolve(node) : undefined;
-      } finally {
-        tree.delete();
-      }
+      const module = `${text}\n${expression}\n`;
+      const tree = parsePython(module);
+      const node = tree.topNode.lastChild?.firstChild;
+      return node ? zenmlImports(tree, module).resolve(dottedName(node, module)) : undefined;
     };
     assert.equal(names('from zenml.config import ResourceSettings', 'ResourceSettings'), 'ResourceSettings');
     assert.equal(names('from zenml.config.resource_settings import ResourceSettings as RS', 'RS'), 'ResourceSettings');
@@ -83,7 +74,7 @@ void describe('Python: ZenML settings', () => {
       ['schema.unknown-key', rangeOf(text, 'min_instances_hint')],
       ['ingress.missing', rangeOf(text, 'False', 1)],
     ]);
-    assert.equal(pythonSource(text, parser).scopes.length, 5);
+    assert.equal(pythonSource(text).scopes.length, 5);
     assertEveryFixApplies(text, check);
   });
 
@@ -91,7 +82,7 @@ void describe('Python: ZenML settings', () => {
     const text = fixtureText('python', 'own_resource_settings.py');
     assert.deepEqual(check(text), []);
     const plain = 'from dataclasses import dataclass\n\nclass ResourceSettings:\n    memory = "5GB"\n\nResourceSettings(cpu_count=1, memory="5GB")\n';
-    assert.equal(pythonSource(plain, parser).kind, 'other');
+    assert.equal(pythonSource(plain).kind, 'other');
     assert.deepEqual(check(plain), []);
   });
 
@@ -133,6 +124,11 @@ void describe('Python: ZenML settings', () => {
     assert.deepEqual(check(strictUnknown), []);
     const splat = lines(...HEAD, '@pipeline(settings={**COMMON, "resources": ResourceSettings(cpu_count=1, memory="5GB")})', 'def p(): ...');
     assert.deepEqual(check(splat).map((finding) => finding.code), ['resources.cpu-memory-pair'], 'the settings class is still checked on its own');
+  });
+
+  void it('what only looks like a setting is not read: `name := value` in the arguments, a string left open', () => {
+    assert.deepEqual(check(lines(...HEAD, 'x = ResourceSettings(cpu_count=1, memory:="5GB")')), []);
+    assert.deepEqual(check(lines(...HEAD, 'x = ResourceSettings(cpu_count=1, memory="5G', ')')), []);
   });
 
   void it('literal forms: negative numbers, underscores, hex, single quotes, concatenated strings, None', () => {

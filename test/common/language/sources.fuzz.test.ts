@@ -1,13 +1,14 @@
 // Property test over mutated Python pipeline modules and run configs: checking never throws, every
 // fix applies without overlapping edits, and on text that parses cleanly the fixed text still
-// parses (Python by tree-sitter, YAML by the yaml library) and has one finding fewer with that code
+// parses (Python by Lezer's Python grammar, YAML by the yaml library) and has one finding fewer with that code
 // and message. Seeded: SOURCES_FUZZ_SEED replays a run (CI runs a fixed seed, local runs a random
 // one, printed); SOURCES_FUZZ_RUNS sets the number of mutated files.
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { parsePython } from '../../../common/src/language/python/pythonParser';
 import { pythonSource } from '../../../common/src/language/python/pythonSource';
-import { loadPythonParser, type PythonParser } from '../../../common/src/language/python/treeSitter';
+import { hasSyntaxError } from '../../../common/src/language/python/syntax';
 import { yamlSource } from '../../../common/src/language/sources/sourceFile';
 import type { Finding } from '../../../common/src/language/types';
 import { validateSource } from '../../../common/src/language/validate';
@@ -43,20 +44,11 @@ function count(findings: readonly Finding[], finding: Finding): number {
   return findings.filter((other) => other.code === finding.code && other.message === finding.message).length;
 }
 
-let parser: PythonParser;
-
 const KINDS = {
   python: {
     seeds: () => [fixtureText('python', 'weather_pipeline.py'), fixtureText('python', 'inference_pipelines.py')],
-    check: (text: string) => validateSource(pythonSource(text, parser)),
-    parses: (text: string) => {
-      const tree = parser.parse(text);
-      try {
-        return !tree.rootNode.hasError;
-      } finally {
-        tree.delete();
-      }
-    },
+    check: (text: string) => validateSource(pythonSource(text)),
+    parses: (text: string) => !hasSyntaxError(parsePython(text)),
   },
   'run-config': {
     seeds: () => [fixtureText('runconfig', 'problems.yaml'), fixtureText('runconfig', 'valid', 'deploy-weather.yaml')],
@@ -66,10 +58,6 @@ const KINDS = {
 } as const;
 
 void describe(`run configs and Python, mutated (${replayHint('SOURCES_FUZZ_SEED', SEED, __filename)})`, () => {
-  before(async () => {
-    parser = await loadPythonParser();
-  });
-
   for (const [kind, { seeds, check, parses }] of Object.entries(KINDS)) {
     void it(`${kind}: ${RUNS} mutated files are checked without throwing; every fix applies, keeps the syntax valid and removes its finding`, (t) => {
       const corpus = seeds();

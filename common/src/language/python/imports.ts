@@ -1,7 +1,7 @@
 // Which names in a module are ZenML's: read from the module's own import statements (any of ZenML's
 // import paths, aliases included), so a `ResourceSettings` the module defines itself, or imports
 // from elsewhere, is not taken for ZenML's.
-import type { SyntaxNode } from './treeSitter';
+import { childrenOf, dottedTokens, nodeAt, type SyntaxNode, type Tree } from './syntax';
 
 export type ZenmlName = 'ResourceSettings' | 'AWSDeployerSettings' | 'pipeline' | 'step';
 
@@ -40,16 +40,11 @@ export class ZenmlImports {
     this.bindings.delete(local);
   }
 
-  /** The qualified name an expression (`RS`, `zc.ResourceSettings`, `zenml.config.X`) stands for. */
-  qualify(node: SyntaxNode): string | undefined {
-    if (node.type === 'identifier') return this.bindings.get(node.text);
-    if (node.type === 'attribute') {
-      const object = node.childForFieldName('object');
-      const attribute = node.childForFieldName('attribute');
-      const base = object ? this.qualify(object) : undefined;
-      return base && attribute ? `${base}.${attribute.text}` : undefined;
-    }
-    return undefined;
+  /** The qualified name a dotted name (`RS`, `zc.ResourceSettings`, `zenml.config.X`) stands for. */
+  private qualify(dotted: readonly string[]): string | undefined {
+    const [head, ...rest] = dotted;
+    const base = this.bindings.get(head);
+    return base === undefined ? undefined : [base, ...rest].join('.');
   }
 
   /** The local names bound directly to any of these ZenML names (`RS` for ResourceSettings). */
@@ -59,73 +54,69 @@ export class ZenmlImports {
 
   /** Which ZenML name a dotted name written in the text (`zc.ResourceSettings`) resolves to, if any. */
   resolveText(dotted: string): ZenmlName | undefined {
-    const [head, ...rest] = dotted.split('.');
-    const base = this.bindings.get(head);
-    return base === undefined ? undefined : QUALIFIED[[base, ...rest].join('.')];
+    return this.resolve(dotted.split('.'));
   }
 
-  /** Which ZenML name an expression resolves to, if any. */
-  resolve(node: SyntaxNode): ZenmlName | undefined {
-    const qualified = this.qualify(node);
+  /** Which ZenML name a dotted name (`['zc', 'ResourceSettings']`) resolves to, if any. */
+  resolve(dotted: readonly string[] | undefined): ZenmlName | undefined {
+    const qualified = dotted && this.qualify(dotted);
     return qualified === undefined ? undefined : QUALIFIED[qualified];
   }
 }
 
-function dottedName(node: SyntaxNode | null): string | undefined {
-  return node?.type === 'dotted_name' ? node.text.replace(/\s+/g, '') : undefined;
+/** What an import statement lists after `import`: each name's tokens (`zenml . config as zc`), commas and brackets left out. */
+function importedNames(parts: readonly SyntaxNode[]): SyntaxNode[][] {
+  const names: SyntaxNode[][] = [[]];
+  for (const part of parts) {
+    if (part.name === ',') names.push([]);
+    else if (part.name !== '(' && part.name !== ')') names[names.length - 1].push(part);
+  }
+  return names;
 }
 
-function readImport(statement: SyntaxNode, imports: ZenmlImports): void {
-  for (const name of statement.childrenForFieldName('name')) {
-    if (!name) continue;
-    if (name.type === 'aliased_import') {
-      const module = dottedName(name.childForFieldName('name'));
-      const alias = name.childForFieldName('alias')?.text;
-      if (module && alias) imports.bind(alias, module);
-    } else {
-      // `import zenml.config` binds `zenml`.
-      const module = dottedName(name);
-      if (module) imports.bind(module.split('.')[0], module.split('.')[0]);
+/**
+ * An import statement, which the grammar keeps flat (`import a.b as c, d`, `from m import (x as y, z)`,
+ * `from m import *`: keywords, names, dots and commas are all its children).
+ */
+function readImport(statement: SyntaxNode, text: string, imports: ZenmlImports): void {
+  const parts = childrenOf(statement);
+  const keyword = parts.findIndex((part) => part.name === 'import');
+  if (keyword === -1) return;
+  const from = parts[0].name === 'from';
+  // A relative module (`from .zenml import x`) is not a dotted name: not ZenML's.
+  const module = from ? dottedTokens(parts.slice(1, keyword), text)?.join('.') : undefined;
+  if (from && !(module === 'zenml' || module?.startsWith('zenml.'))) return;
+  for (const name of importedNames(parts.slice(keyword + 1))) {
+    if (module && name.length === 1 && name[0].name === '*') {
+      for (const qualified of Object.keys(QUALIFIED)) {
+        const cut = qualified.lastIndexOf('.');
+        if (qualified.slice(0, cut) === module) imports.bind(qualified.slice(cut + 1), qualified);
+      }
+      continue;
     }
-  }
-}
-
-function readFromImport(statement: SyntaxNode, imports: ZenmlImports): void {
-  const module = dottedName(statement.childForFieldName('module_name'));
-  if (!module || !(module === 'zenml' || module.startsWith('zenml.'))) return;
-  if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) {
-    for (const qualified of Object.keys(QUALIFIED)) {
-      const cut = qualified.lastIndexOf('.');
-      if (qualified.slice(0, cut) === module) imports.bind(qualified.slice(cut + 1), qualified);
-    }
-    return;
-  }
-  for (const name of statement.childrenForFieldName('name')) {
-    if (!name) continue;
-    if (name.type === 'aliased_import') {
-      const imported = dottedName(name.childForFieldName('name'));
-      const alias = name.childForFieldName('alias')?.text;
-      if (imported && alias) imports.bind(alias, `${module}.${imported}`);
-    } else {
-      const imported = dottedName(name);
-      if (imported) imports.bind(imported, `${module}.${imported}`);
-    }
+    const as = name.findIndex((part) => part.name === 'as');
+    const imported = dottedTokens(as === -1 ? name : name.slice(0, as), text)?.join('.');
+    const alias = as === -1 ? undefined : dottedTokens(name.slice(as + 1), text)?.join('.');
+    if (!imported || (as !== -1 && !alias)) continue;
+    if (module) imports.bind(alias ?? imported, `${module}.${imported}`);
+    else if (alias) imports.bind(alias, imported);
+    // `import zenml.config` binds `zenml`.
+    else imports.bind(imported.split('.')[0], imported.split('.')[0]);
   }
 }
 
 /**
  * The ZenML names a module binds, from its import statements anywhere in the file (`text` is the
- * module's text). A class or function the module defines at its top level under the same name
- * shadows the import.
+ * module's text, `tree` its parse). A class or function the module defines at its top level under
+ * the same name shadows the import.
  */
-export function zenmlImports(root: SyntaxNode, text: string = root.text): ZenmlImports {
+export function zenmlImports(tree: Tree, text: string): ZenmlImports {
   const imports = new ZenmlImports();
   // Found from the text (`from zenml…`, `import …zenml…` lines), so the tree is not walked.
   for (const match of text.matchAll(/^([ \t]*)(?:from[ \t]+zenml\b|import[ \t]+[^\n#]*\bzenml\b)/gm)) {
-    let statement = root.descendantForIndex(match.index + match[1].length);
-    while (statement && statement.type !== 'import_statement' && statement.type !== 'import_from_statement' && statement.id !== root.id) statement = statement.parent;
-    if (statement?.type === 'import_statement') readImport(statement, imports);
-    else if (statement?.type === 'import_from_statement') readFromImport(statement, imports);
+    let statement: SyntaxNode | null = nodeAt(tree, match.index + match[1].length);
+    while (statement && statement.name !== 'ImportStatement') statement = statement.parent;
+    if (statement) readImport(statement, text, imports);
   }
   for (const local of imports.locals()) {
     if (new RegExp(`^(?:class|def|async[ \\t]+def)[ \\t]+${local}\\b`, 'm').test(text)) imports.forget(local);

@@ -8,10 +8,10 @@ import { settingMarkdown, titleLine } from '../features/schemaDocs';
 import { valueCandidates } from '../features/valueCandidates';
 import type { SourceFile } from '../sources/sourceFile';
 import type { Position, Range } from '../types';
-import { zenmlImports, type ZenmlImports } from './imports';
+import { zenmlImports } from './imports';
 import { pythonString } from './literals';
+import type { ParsedText } from './pythonParser';
 import { pythonSource } from './pythonSource';
-import type { PythonParser } from './treeSitter';
 
 interface Opener {
   char: '(' | '{' | '[';
@@ -109,18 +109,12 @@ function innermostScope(file: SourceFile, offset: number): SourceFile['scopes'][
   return file.scopes.filter((scope) => scope.hitAt(offset) !== undefined).sort((a, b) => span(a) - span(b))[0];
 }
 
-export function completePython(file: SourceFile, parser: PythonParser, position: Position): CompletionEntry[] {
+export function completePython(file: SourceFile, parsed: ParsedText, position: Position): CompletionEntry[] {
   const text = file.source.text;
   const offset = file.source.offsetAt(position);
   const stack = openBrackets(text, offset);
   if (stack.length === 0) return [];
-  const tree = parser.parse(text);
-  let imports: ZenmlImports;
-  try {
-    imports = zenmlImports(tree.rootNode, text);
-  } finally {
-    tree.delete();
-  }
+  const imports = zenmlImports(parsed.tree, text);
   const names = (callee: string): string | undefined => imports.resolveText(callee);
   const index = stack.length - 1;
   const path = pathOf(text, stack, index, names);
@@ -137,7 +131,7 @@ export function completePython(file: SourceFile, parser: PythonParser, position:
     // The line being typed (`memory=`) does not parse: read the scope with a placeholder value there.
     const next = /\S/.exec(text.slice(offset))?.[0];
     const placeholder = next === ',' || next === ')' || next === '}' ? 'None' : 'None,';
-    const patched = partial === '' ? pythonSource(`${text.slice(0, offset)}${placeholder}${text.slice(offset)}`, parser) : file;
+    const patched = partial === '' ? pythonSource(`${text.slice(0, offset)}${placeholder}${text.slice(offset)}`, parsed) : file;
     const json = innermostScope(patched, offset)?.value;
     const range = rangeOf(file, offset - partial.length, offset);
     return valueCandidates([...path, key], facts, json).map((candidate, position) => ({

@@ -1,52 +1,38 @@
-// A Python module as a source of ZenML settings: parsed with tree-sitter, its ZenML imports read,
-// its scopes built and given the Python editor. The scopes keep only offsets and values, never
-// syntax nodes: a tree lives in WebAssembly memory and is freed (or kept for the next version).
+// A Python module as a source of ZenML settings: parsed with Lezer's Python grammar, its ZenML
+// imports read, its scopes built and given the Python editor. The scopes keep only offsets and
+// values, never syntax nodes; the file keeps its parse for completion.
 import { SourceText } from '../sourceText';
 import { otherSource, type SourceFile } from '../sources/sourceFile';
 import { mentionsZenml, zenmlImports } from './imports';
+import { parsePython, type ParsedText } from './pythonParser';
 import { PythonEditor } from './pythonEditor';
 import { pythonScopes } from './pythonScopes';
-import type { ParsedText, PythonParser, Tree } from './treeSitter';
 
-/** The source of one text, parsed from scratch. */
-export function pythonSource(text: string, parser: PythonParser): SourceFile {
-  if (!mentionsZenml(text)) return otherSource(text);
-  const tree = parser.parse(text);
-  try {
-    return fromTree(text, tree, parser);
-  } finally {
-    tree.delete();
-  }
+/** The source of one text: parsed from scratch, or incrementally from a previous version's parse. */
+export function pythonSource(text: string, previous?: ParsedText): SourceFile {
+  return mentionsZenml(text) ? fromParse({ text, tree: parsePython(text, previous) }) : otherSource(text);
 }
 
-/** The sources of one document's versions: each parsed incrementally from the last. Dispose when the document closes. */
+/** The sources of one document's versions: each parsed incrementally from the last. */
 export class PythonDocumentSource {
   private last: ParsedText | undefined;
 
-  constructor(private readonly parser: PythonParser) {}
-
   of(text: string): SourceFile {
     if (!mentionsZenml(text)) {
-      this.dispose();
+      this.last = undefined;
       return otherSource(text);
     }
-    const tree = this.parser.parse(text, this.last);
-    this.last?.tree.delete();
-    this.last = { text, tree };
-    return fromTree(text, tree, this.parser);
-  }
-
-  dispose(): void {
-    this.last?.tree.delete();
-    this.last = undefined;
+    this.last = { text, tree: parsePython(text, this.last) };
+    return fromParse(this.last);
   }
 }
 
-function fromTree(text: string, tree: Tree, parser: PythonParser): SourceFile {
-  const imports = zenmlImports(tree.rootNode, text);
+function fromParse(parsed: ParsedText): SourceFile {
+  const { text, tree } = parsed;
+  const imports = zenmlImports(tree, text);
   if (!imports.any) return otherSource(text);
   const source = new SourceText(text);
-  const scopes = pythonScopes(tree.rootNode, source, imports);
+  const scopes = pythonScopes(tree, source, imports);
   for (const scope of scopes) scope.editor = new PythonEditor(scope);
-  return { kind: 'python', source, scopes, python: parser };
+  return { kind: 'python', source, scopes, python: parsed };
 }

@@ -3,7 +3,7 @@
 // (diagnostics, fixes, hover, completion, inlay hints) takes one; the server builds it once per
 // document version.
 import { parseDeployerFile, type ParsedFile } from '../deployerDocument';
-import type { PythonParser } from '../python/treeSitter';
+import type { ParsedText } from '../python/pythonParser';
 import type { SettingsTree, SourceKind } from '../settingsTree';
 import { SourceText } from '../sourceText';
 import { mayBeRunConfig, runConfigScopes } from './runConfigSource';
@@ -16,8 +16,8 @@ export interface SourceFile {
   deployer?: ParsedFile;
   /** For run configs, their YAML parse (completion reads its lines). */
   yaml?: ParsedFile;
-  /** For Python, the parser (completion parses the text being typed again). */
-  python?: PythonParser;
+  /** For Python, its parse (completion reads the imports from it and parses the line being typed incrementally from it). */
+  python?: ParsedText;
   /** The scopes of settings the rules check, in text order. */
   scopes: readonly SettingsTree[];
 }
