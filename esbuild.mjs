@@ -1,15 +1,17 @@
 // Bundles every entry point into dist/. The extension host provides `vscode`. Every build is the
-// one that ships: minified (names kept, for error classes and stack traces), with source maps
-// beside the bundles for debugging (the .vsix leaves the maps out).
+// one that ships: minified, with source maps beside the bundles for debugging (the .vsix leaves the
+// maps out). Names are not kept: that costs the extension's evaluation a fifth (errors say what
+// they are through their `name`, set where it matters, and stack traces map through the maps).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { awsSdkOnFirstUse, SDK_GATEWAY } from './scripts/awsSdkOnFirstUse.mjs';
+import { commonJsSplitting } from './scripts/commonJsSplitting.mjs';
+import { inlineDependencyImports } from './scripts/inlineDependencyImports.mjs';
+import { oneDeferredChunk } from './scripts/oneDeferredChunk.mjs';
 import { precompiledSchema } from './scripts/precompiledSchema.mjs';
 
 const watch = process.argv.includes('--watch');
 
 const entries = [
-  { in: 'server/src/server.ts', out: 'server' },
   { in: 'cli/src/main.ts', out: 'cli' },
   { in: 'emulator/src/main.ts', out: 'emulator' },
 ].filter((entry) => existsSync(entry.in));
@@ -23,7 +25,6 @@ const node = {
   external: ['vscode'],
   sourcemap: true,
   minify: true,
-  keepNames: true,
   logLevel: 'warning',
   // The AWS SDK's ES modules let esbuild drop the commands and serialisers nothing calls (about a
   // tenth of the SDK's share); packages with an exports map (yaml) resolve by it either way.
@@ -32,12 +33,25 @@ const node = {
   plugins: [precompiledSchema()],
 };
 
-// The extension leaves the AWS SDK out of dist/extension.js, so activation never reads it:
-// dist/aws-sdk.js carries it, required on the extension's first AWS call (awsSdkOnFirstUse.mjs).
-// The CLI and the server keep one self-contained bundle each.
+// The extension and the language server are built together, split: activation reads
+// dist/extension.js and the chunks it names (the LSP client); everything the extension reaches
+// only through `import()` (the AWS SDK, the deploy engine, logs, metrics) is one chunk,
+// dist/chunks/deferred-modules-*.js, read on first use; the LSP protocol both sides speak is one
+// chunk. The CLI and the emulator stay one file each.
 const selfContained = { ...node, entryPoints: entries };
-const extension = { ...node, entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }], plugins: [...node.plugins, awsSdkOnFirstUse()] };
-const awsSdk = { ...node, entryPoints: [{ in: SDK_GATEWAY, out: 'aws-sdk' }] };
+const split = {
+  ...node,
+  entryPoints: [
+    { in: 'client/src/extension.ts', out: 'extension' },
+    { in: 'server/src/server.ts', out: 'server' },
+  ],
+  format: 'esm',
+  splitting: true,
+  outdir: 'node_modules/.cache/zenml-apprunner-esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
+  plugins: [...node.plugins, inlineDependencyImports(), oneDeferredChunk({ folder: 'client/src' }), commonJsSplitting({ outdir: 'dist', chunks: 'chunks' })],
+};
 
 // The dashboard webview's script (with uPlot) and its styles (uPlot's and ours): dist/dashboard.js
 // and dist/dashboard.css, loaded by the page under a strict Content-Security-Policy.
@@ -54,7 +68,7 @@ const webview = {
 };
 
 if (watch) {
-  for (const config of [selfContained, extension, awsSdk, webview]) await (await esbuild.context(config)).watch();
+  for (const config of [selfContained, split, webview]) await (await esbuild.context(config)).watch();
 } else {
-  await Promise.all([selfContained, extension, awsSdk, webview].map((config) => esbuild.build(config)));
+  await Promise.all([selfContained, split, webview].map((config) => esbuild.build(config)));
 }

@@ -1,16 +1,19 @@
 // What reading the extension costs before `activate` runs: VS Code evaluates dist/extension.js
-// first. Each sample is a fresh Node process that evaluates one module (with a stand-in for the
-// `vscode` module, which only the extension host provides) and reports the time of that `require`
-// alone; the peer is `vscode-languageclient/node`, the LSP client every language extension
-// carries, evaluated the same way. The AWS SDK's own bundle, which the first AWS call loads, is
-// timed beside them. Prints medians; asserts nothing.
+// (and the chunks it names) first. Each sample is a fresh Node process that evaluates one module
+// (with a stand-in for the `vscode` module, which only the extension host provides) and reports
+// the time of that `require` alone and the bytes of the files it read. Peers, evaluated the same
+// way: `vscode-languageclient/node`, the LSP client every language extension carries, and the
+// client bundle of VS Code's JSON Language Features (from the code-server the e2e tests run). The
+// chunk of what activation defers (every command's work, the AWS SDK), which the first AWS call
+// loads, is timed beside them.
+// Prints medians; asserts nothing.
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../e2e/support/paths';
+import { E2E_CACHE, REPO_ROOT } from '../e2e/support/paths';
 import { median, ms, table } from './support/stats';
 
-const RUNS = 15;
+const RUNS = 21;
 
 // Runs in the child: `vscode` resolves to an object with every name @types/vscode declares, each a
 // proxy that answers any use with itself, so the bundle's top level (classes extending VS Code's,
@@ -23,32 +26,62 @@ const declared = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8
 const vscode = Object.fromEntries([...declared].map((match) => [match[1], stub]));
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+const before = new Set(Object.keys(require.cache));
 const started = process.hrtime.bigint();
 require(process.argv[1]);
-process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));
+const ms = Number(process.hrtime.bigint() - started) / 1e6;
+const bytes = Object.keys(require.cache).filter((file) => !before.has(file)).reduce((sum, file) => sum + require('node:fs').statSync(file).size, 0);
+process.stdout.write(JSON.stringify({ ms, bytes }));
 `;
 
-function evaluationMs(module: string): number[] {
-  return Array.from({ length: RUNS }, () => Number(execFileSync(process.execPath, ['-e', CHILD, module], { cwd: REPO_ROOT, encoding: 'utf8' })));
+interface Evaluation {
+  ms: number[];
+  /** What the module and everything it required weigh on disk. */
+  bytes: number;
+}
+
+/** Each module evaluated RUNS times, taking turns, so a burst of load on the machine hits all alike. */
+function evaluateInTurns(modules: readonly string[]): Evaluation[] {
+  const evaluations: Evaluation[] = modules.map(() => ({ ms: [], bytes: 0 }));
+  for (let round = 0; round < RUNS; round++) {
+    modules.forEach((module, index) => {
+      const sample = JSON.parse(execFileSync(process.execPath, ['-e', CHILD, module], { cwd: REPO_ROOT, encoding: 'utf8' })) as { ms: number; bytes: number };
+      evaluations[index].ms.push(sample.ms);
+      evaluations[index].bytes = sample.bytes;
+    });
+  }
+  return evaluations;
+}
+
+const JSON_CLIENT = join(E2E_CACHE, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'json-language-features', 'client', 'dist', 'node', 'jsonClientMain.js');
+
+/** The chunk esbuild named after the module (chunkNames `[name]-[hash]` in esbuild.mjs). */
+function chunkOf(module: string): string {
+  const found = readdirSync(join(REPO_ROOT, 'dist', 'chunks')).find((name) => name.startsWith(`${module}-`) && name.endsWith('.js'));
+  if (!found) throw new Error(`no chunk named ${module}-*.js in dist/chunks: run npm run build`);
+  return join(REPO_ROOT, 'dist', 'chunks', found);
 }
 
 export function runBundleEvaluationBench(): void {
-  const extension = join(REPO_ROOT, 'dist', 'extension.js');
-  const client = require.resolve('vscode-languageclient/node', { paths: [REPO_ROOT] });
-  const sdk = join(REPO_ROOT, 'dist', 'aws-sdk.js');
-  const ours = evaluationMs(extension);
-  const peer = evaluationMs(client);
-  const onFirstAwsUse = evaluationMs(sdk);
-  const kib = (file: string): string => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
+  const [ours, client, json, firstAwsCall] = evaluateInTurns([
+    join(REPO_ROOT, 'dist', 'extension.js'),
+    require.resolve('vscode-languageclient/node', { paths: [REPO_ROOT] }),
+    JSON_CLIENT,
+    chunkOf('deferred-modules'),
+  ]);
+  const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+  const row = (label: string, evaluation: Evaluation): string[] => [label, ms(median(evaluation.ms)), ms(Math.max(...evaluation.ms)), kib(evaluation.bytes)];
   console.log(
     table(
-      [`evaluate the module (fresh Node ${process.version} process each, median of ${String(RUNS)})`, 'median', 'max', 'file size'],
+      [`evaluate the module (fresh Node ${process.version} process each, median of ${String(RUNS)})`, 'median', 'max', 'read from disk'],
       [
-        ['dist/extension.js (our bundle, the LSP client included)', ms(median(ours)), ms(Math.max(...ours)), kib(extension)],
-        ['vscode-languageclient/node alone (peer)', ms(median(peer)), ms(Math.max(...peer)), 'its package, unbundled'],
-        ['dist/aws-sdk.js (not at activation: on the first AWS call)', ms(median(onFirstAwsUse)), ms(Math.max(...onFirstAwsUse)), kib(sdk)],
+        row('dist/extension.js and the chunks it names (ours, the LSP client included)', ours),
+        row('vscode-languageclient/node alone (peer)', client),
+        row("JSON Language Features' client bundle (peer, VS Code's own)", json),
+        row('dist/chunks/deferred-modules-*.js: commands, AWS SDK (the first AWS call, not activation)', firstAwsCall),
       ],
     ),
   );
-  console.log(`ratio ours / peer (median): ${(median(ours) / median(peer)).toFixed(2)}`);
+  console.log(`ratio ours / vscode-languageclient (median): ${(median(ours.ms) / median(client.ms)).toFixed(2)}`);
+  console.log(`ratio ours / JSON Language Features' client (median): ${(median(ours.ms) / median(json.ms)).toFixed(2)}`);
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,18 +42,20 @@ void test('activates for deployer files, YAML and Python (checked when their con
   assert.deepEqual(language?.filenamePatterns, ['*.zenml.deployer.yaml']);
 });
 
-void test('the .vsix carries only what the extension runs: its bundles (the emulator runs the Local Sandbox), schemas, media, README, CHANGELOG and the manifest (not docs/)', () => {
+void test('the .vsix carries only what the extension runs: its bundles and their chunks (the emulator runs the Local Sandbox), schemas, media, README, CHANGELOG and the manifest (not docs/)', () => {
   const listing = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
     cwd: root,
     encoding: 'utf8',
   });
   const files = listing.split('\n').map((line) => line.trim()).filter(Boolean);
-  const allowed = /^(dist\/[^/]+\.(js|css)|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const allowed = /^(dist\/(chunks\/)?[^/]+\.(js|css)|schemas\/.+|media\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const unexpected = files.filter((file) => !allowed.test(file));
   assert.deepEqual(unexpected, []);
-  for (const bundle of ['extension', 'aws-sdk', 'server', 'emulator']) {
+  for (const bundle of ['extension', 'server', 'emulator']) {
     assert.ok(files.includes(`dist/${bundle}.js`), `dist/${bundle}.js missing from the package`);
   }
+  const chunks = readdirSync(join(root, 'dist', 'chunks')).filter((name) => name.endsWith('.js'));
+  assert.deepEqual(files.filter((file) => file.startsWith('dist/chunks/')).sort(), chunks.map((name) => `dist/chunks/${name}`).sort(), 'every chunk ships, and no other');
   assert.ok(!files.includes('dist/cli.js'), 'dist/cli.js is not for the extension (npm pack ships it)');
   assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
   // The walkthrough's pages ship; the README's screenshots and the dashboard's sources do not.

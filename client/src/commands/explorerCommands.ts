@@ -1,6 +1,5 @@
 // Commands that choose what the Deployments view shows: refresh, profile, regions, filter.
 import * as vscode from 'vscode';
-import { APP_RUNNER_REGIONS } from '../../../common/src/domain/regions';
 import { listProfiles } from '../aws/profiles';
 import type { CommandContext } from './context';
 
@@ -25,6 +24,8 @@ async function selectProfile(): Promise<void> {
 async function selectRegions(): Promise<void> {
   const config = vscode.workspace.getConfiguration('zenmlAppRunner');
   const current = new Set(config.get<string[]>('regions', []));
+  // The region list is read from the schema: loaded when asked for, not at activation.
+  const { APP_RUNNER_REGIONS } = await import('../../../common/src/domain/regions.js');
   const picked = await vscode.window.showQuickPick(
     APP_RUNNER_REGIONS.map((region) => ({ label: region, picked: current.has(region) })),
     { title: 'Regions to show in the Deployments view', canPickMany: true, placeHolder: 'App Runner regions (none: the profile\'s default region)' },

@@ -4,7 +4,7 @@
 // away. Pure: the loader (serviceDetailsLoader.ts) reads AWS.
 import type { AutoScalingConfiguration, OperationSummary, Service } from '@aws-sdk/client-apprunner';
 import type { FailureExplanation } from '../../../common/src/deploy/failureReason';
-import { formatCpu, formatMemoryGb } from '../../../common/src/domain/resourceMatching';
+import { formatCpu, formatMemoryGb } from '../../../common/src/domain/resourceFormat';
 import { formatLogLine } from '../../../common/src/logs/format';
 import { readableJson, timeOf } from '../logs/channelFormat';
 

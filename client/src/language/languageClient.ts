@@ -7,7 +7,6 @@
 // retried.
 import * as vscode from 'vscode';
 import { CloseAction, LanguageClient, RequestType, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { deployerFileOf } from '../../../common/src/deploy/deployerFile';
 import { describeError } from '../../../common/src/describeError';
 import type { DeployerFile } from '../../../common/src/domain/settingsModel';
 import type { FileDeployment } from '../../../common/src/language/fileDeployments';
@@ -64,6 +63,8 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
 
   async deployerFile(text: string, fileLabel: string, deploymentName?: string): Promise<DeployerFile> {
     const choice = await (await this.running()).sendRequest(deployerDocument, { text, fileLabel, ...(deploymentName !== undefined ? { deploymentName } : {}) });
+    // Resolving settings reads the schema: loaded by the first deploy, not at activation.
+    const { deployerFileOf } = await import('../../../common/src/deploy/deployerFile.js');
     return deployerFileOf(choice);
   }
 

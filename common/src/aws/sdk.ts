@@ -1,7 +1,7 @@
-// The only file that imports the AWS SDK's values (everything else imports its types only). The
-// extension's bundle does not carry the SDK: esbuild.mjs builds this file into dist/aws-sdk.js,
-// and scripts/awsSdkOnFirstUse.mjs gives dist/extension.js a stand-in whose exports load it on
-// first use, so activation never reads the SDK's 380 KiB and the first AWS call pays for it once.
+// The only file that imports the AWS SDK's values (everything else imports its types only, lint
+// says so): what of the SDK the product uses, in one list. The extension reaches it only through
+// `import()` (client/src/lazyModule.ts), so the SDK is a chunk of the split build read on the
+// first AWS call, never at activation (test/package/splitBundles.test.ts).
 export {
   AppRunnerClient,
   CreateAutoScalingConfigurationCommand,

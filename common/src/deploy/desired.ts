@@ -3,7 +3,8 @@
 // CreateService input. Pure: no AWS call, so every problem is found before anything changes.
 import type { CreateServiceCommandInput } from '@aws-sdk/client-apprunner';
 import { autoScalingConfigurationNameFor, secretNameFor, serviceNameFor, zenmlTags } from '../domain/naming';
-import { formatCpu, formatMemoryGb, type ResourcePair } from '../domain/resourceMatching';
+import type { ResourcePair } from '../domain/resourceMatching';
+import { formatCpu, formatMemoryGb } from '../domain/resourceFormat';
 import { effectiveResources, effectiveScaling, type DeployerFile } from '../domain/settingsModel';
 import { DeployInputError } from './types';
 

@@ -4,9 +4,6 @@ import { parseMemory } from '../../../common/src/domain/memory';
 import {
   APP_RUNNER_PAIRS,
   describePair,
-  formatCpu,
-  formatMemoryGb,
-  formatNumberG,
   isSupportedPair,
   largestPair,
   matchResources,
@@ -17,6 +14,7 @@ import {
   type MatchOutcome,
   type ResourceRequest,
 } from '../../../common/src/domain/resourceMatching';
+import { formatCpu, formatMemoryGb, formatNumberG } from '../../../common/src/domain/resourceFormat';
 
 /** GB as ZenML computes it from a memory string. */
 function gb(memory: string): number {

@@ -1,7 +1,8 @@
 // What App Runner instance a document's resource settings become, in words: shared by the
 // hover on cpu_count/memory and the inlay hint after `resources:`.
 import { formatGigabytes } from '../../domain/memory';
-import { describePair, formatCpu, type ResourceRequest } from '../../domain/resourceMatching';
+import { describePair, type ResourceRequest } from '../../domain/resourceMatching';
+import { formatCpu } from '../../domain/resourceFormat';
 import { effectiveResources, resolveSettings } from '../../domain/settingsModel';
 import type { SettingsTree } from '../settingsTree';
 

@@ -4,13 +4,13 @@
 import { parseMemory } from '../../domain/memory';
 import {
   describePair,
-  formatNumberG,
   matchResources,
   pairsFromCombinations,
   sortPairs,
   type ResourcePair,
   type ResourceRequest,
 } from '../../domain/resourceMatching';
+import { formatNumberG } from '../../domain/resourceFormat';
 import type { SettingFacts } from '../../domain/schemaFacts';
 import { resolveSettings } from '../../domain/settingsModel';
 import type { Path } from '../deployerDocument';

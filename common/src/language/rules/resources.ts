@@ -6,7 +6,6 @@ import { formatGigabytes } from '../../domain/memory';
 import {
   APP_RUNNER_PAIRS,
   describePair,
-  formatNumberG,
   isSupportedPair,
   largestPair,
   matchResources,
@@ -16,6 +15,7 @@ import {
   type ResourcePair,
   type ResourceRequest,
 } from '../../domain/resourceMatching';
+import { formatNumberG } from '../../domain/resourceFormat';
 import { factsAt, knownKeys } from '../../domain/schemaFacts';
 import { resourceRequest } from '../../domain/settingsModel';
 import type { NodeRef } from '../deployerDocument';
