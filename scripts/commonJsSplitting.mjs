@@ -5,8 +5,15 @@
 // disk on first use, and code two entry points share is one file. Source maps carry through to
 // the TypeScript sources.
 import * as esbuild from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Writes `contents` unless the file already holds it: a build that changes nothing touches no file. */
+function writeIfChanged(path, contents) {
+  if (existsSync(path) && Buffer.compare(readFileSync(path), contents) === 0) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, contents);
+}
 
 export function commonJsSplitting({ outdir, chunks }) {
   return {
@@ -17,9 +24,7 @@ export function commonJsSplitting({ outdir, chunks }) {
       build.onEnd(async (result) => {
         if (result.errors.length > 0) return;
         const modules = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
-        // Chunk names carry a content hash: last build's chunks would otherwise ship as well.
-        rmSync(join(outdir, chunks), { recursive: true, force: true });
-        await esbuild.build({
+        const converted = await esbuild.build({
           entryPoints: modules,
           outbase: staging,
           outdir,
@@ -29,8 +34,18 @@ export function commonJsSplitting({ outdir, chunks }) {
           supported: { 'dynamic-import': false },
           sourcemap: true,
           minify: true,
+          write: false,
           logLevel: 'warning',
         });
+        // Tests and a running extension may be reading these files while a build runs (packaging
+        // builds first): unchanged files stay as they are, and a chunk goes only once its
+        // replacement is written (chunk names carry a content hash).
+        for (const file of converted.outputFiles) writeIfChanged(file.path, file.contents);
+        const written = new Set(converted.outputFiles.map((file) => file.path));
+        const chunkFolder = resolve(outdir, chunks);
+        for (const name of existsSync(chunkFolder) ? readdirSync(chunkFolder) : []) {
+          if (!written.has(join(chunkFolder, name))) rmSync(join(chunkFolder, name));
+        }
       });
     },
   };

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +61,20 @@ void test('the .vsix carries only what the extension runs: its bundles and their
   assert.ok(files.includes('schemas/zenml.deployer.schema.json'));
   // The walkthrough's pages ship; the README's screenshots and the dashboard's sources do not.
   assert.deepEqual(files.filter((file) => file.startsWith('media/') && file.includes('/', 'media/'.length)).sort(), walkthroughMedia().sort());
+});
+
+// The size budget of issue 16. Deterministic (the built files, zipped), so a change that grows
+// the package past it fails here rather than in a figure nobody reads.
+void test('the packaged .vsix is at most 512 KiB', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'zenml-vsix-'));
+  try {
+    const vsix = join(folder, 'budget.vsix');
+    execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, stdio: 'ignore' });
+    const kib = statSync(vsix).size / 1024;
+    assert.ok(kib <= 512, `the .vsix is ${kib.toFixed(1)} KiB: over the 512 KiB budget (docs/performance.md says what it carries)`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 interface Walkthrough {
