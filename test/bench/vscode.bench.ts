@@ -39,10 +39,8 @@ async function activationTimes(workbench: Workbench): Promise<[string, string][]
 /**
  * VS Code starts this many times: the host's activation figure of one start varies by half. The
  * order alternates: in even starts our deployer file is opened before the JSON file, in odd ones
- * after it. Whichever of the two extensions activates first pays for the host's own first-time
- * work and shares its event loop with the workbench settling after the first editor (three starts
- * each way: ours first 246 ms against JSON's 127; JSON first 158 against 152), so a fixed order
- * would measure the order.
+ * after it, so neither extension always activates first, while the workbench is still settling
+ * after its first editor; the figures are printed per order too.
  */
 const SESSIONS = 6;
 
