@@ -1,11 +1,10 @@
 // One parse per document version, shared by every feature (diagnostics, code actions, hover,
 // completion, symbols, inlay hints), as yaml-language-server keeps one. Dropped on close. A Python
 // document that mentions zenml keeps its last tree, so the next version parses incrementally;
-// other Python files are never parsed.
+// other Python files are never parsed (PythonDocumentSource looks once per version).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { mentionsZenml } from '../../../common/src/language/python/imports';
 import { PythonDocumentSource } from '../../../common/src/language/python/pythonSource';
-import { deployerSource, otherSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
+import { deployerSource, yamlSource, type SourceFile } from '../../../common/src/language/sources/sourceFile';
 import { documentKind } from './documentFilter';
 
 interface Entry {
@@ -39,7 +38,6 @@ export class ParsedDocuments {
       case 'yaml':
         return yamlSource(document.getText());
       case 'python': {
-        if (!mentionsZenml(document.getText())) return otherSource(document.getText());
         let source = this.python.get(document.uri);
         if (!source) {
           source = new PythonDocumentSource();
