@@ -1,8 +1,8 @@
 // Activation reads only what activation needs. The build splits the extension and the language
 // server (esbuild.mjs): evaluating dist/extension.js, as the extension host does before `activate`,
-// loads it and the chunks it names, none of which carries the AWS SDK; the SDK and each command's
-// work are chunks in dist/chunks/, loaded on first use, and each of them evaluates. Checked on the
-// built files that ship.
+// loads it and the chunks it names, none of which carries the AWS SDK or the LSP client; the SDK
+// and each command's work are one chunk, the LSP client another (read as the server starts, right
+// after activation), and each chunk evaluates. Checked on the built files that ship.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,13 +13,18 @@ import { REPO_ROOT } from '../support/repoRoot';
 const DIST = join(REPO_ROOT, 'dist');
 const CHUNKS = join(DIST, 'chunks');
 
-// Runs in a child: `vscode` (which only the extension host provides) is a stand-in that answers any
-// use with itself, so a module's top level runs as in the host; prints the files it loaded.
+// Runs in a child: `vscode` (which only the extension host provides) is an object with every name
+// @types/vscode declares, each a stand-in that answers any use with itself, so a module's top level
+// runs as in the host (classes extending VS Code's, the API re-exported once); prints the files it
+// loaded.
 const CHILD = `
 const Module = require('node:module');
+const { readFileSync } = require('node:fs');
 const stub = new Proxy(function () {}, { get: (target, key) => (key === 'prototype' ? {} : stub), apply: () => stub, construct: () => ({}) });
+const declared = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8').matchAll(/^\\s*export (?:class|enum|namespace|const|function|let) (\\w+)/gm);
+const vscode = Object.fromEntries([...declared].map((match) => [match[1], stub]));
 const load = Module._load;
-Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const exported = require(process.argv[1]);
 process.stdout.write(JSON.stringify({ exports: Object.keys(exported), loaded: Object.keys(require.cache) }));
 `;
@@ -30,15 +35,35 @@ function evaluate(file: string): { exports: string[]; loaded: string[] } {
 
 // Every SDK client announces itself as aws-sdk-js in its user agent.
 const carriesSdk = (file: string): boolean => readFileSync(file, 'utf8').includes('aws-sdk-js');
+// Property names survive minification: vscode-languageclient's client registers its features so.
+const carriesLspClient = (file: string): boolean => readFileSync(file, 'utf8').includes('registerBuiltinFeatures');
+// The JSON-RPC framing of the LSP protocol, which the client and the server share.
+const carriesProtocol = (file: string): boolean => readFileSync(file, 'utf8').includes('Content-Length');
 
-void test('evaluating dist/extension.js loads the extension and its LSP client, nothing of the AWS SDK', () => {
+void test('evaluating dist/extension.js loads the extension, neither the AWS SDK nor the LSP client', () => {
   const { exports, loaded } = evaluate(join(DIST, 'extension.js'));
   assert.ok(exports.includes('activate'), `dist/extension.js exports ${exports.join(', ')}`);
   assert.equal(loaded[0], join(DIST, 'extension.js'));
   const outside = loaded.filter((file) => file !== join(DIST, 'extension.js') && !file.startsWith(`${CHUNKS}/`));
   assert.deepEqual(outside, [], 'activation loads only dist/extension.js and its chunks');
   assert.deepEqual(loaded.filter(carriesSdk), [], 'no file loaded at activation carries an AWS SDK client');
-  assert.ok(loaded.some((file) => readFileSync(file, 'utf8').includes('Content-Length')), 'the LSP client (its JSON-RPC framing) is loaded at activation');
+  assert.deepEqual(loaded.filter(carriesLspClient), [], 'no file loaded at activation carries the LSP client');
+  assert.deepEqual(loaded.filter(carriesProtocol), [], 'no file loaded at activation carries the LSP protocol');
+  // The host looks each require("vscode") up by the caller's path among every extension's folder.
+  const vscodeRequires = loaded.reduce((sum, file) => sum + (readFileSync(file, 'utf8').match(/require\("vscode"\)/g)?.length ?? 0), 0);
+  assert.equal(vscodeRequires, 1, 'activation requires the vscode API once (scripts/oneVscodeImport.mjs)');
+});
+
+void test('the LSP client is one chunk: it loads the protocol it shares with the server, nothing of the AWS SDK', () => {
+  const withClient = readdirSync(CHUNKS).filter((name) => name.endsWith('.js') && carriesLspClient(join(CHUNKS, name)));
+  assert.equal(withClient.length, 1, `chunks carrying the LSP client: ${withClient.join(', ')}`);
+  const { exports, loaded } = evaluate(join(CHUNKS, withClient[0]));
+  // What client/src/language/languageClient.ts takes from it once loaded.
+  for (const name of ['LanguageClient', 'TransportKind', 'CloseAction']) assert.ok(exports.includes(name), `the LSP client chunk exports ${exports.join(', ')}`);
+  assert.ok(loaded.some(carriesProtocol), 'the LSP client loads the protocol chunk');
+  assert.deepEqual(loaded.filter(carriesSdk), []);
+  const serverChunks = [...readFileSync(join(DIST, 'server.js'), 'utf8').matchAll(/require\("\.\/chunks\/([^"]+)"\)/g)].map((match) => join(CHUNKS, match[1]));
+  assert.ok(serverChunks.some(carriesProtocol), 'the language server requires the same protocol chunk');
 });
 
 void test('every chunk in dist/chunks/ evaluates, and the AWS SDK is among them, outside activation', () => {

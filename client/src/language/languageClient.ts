@@ -6,24 +6,15 @@
 // offered a restart; the restart command exists before the first start, so a failed start can be
 // retried.
 import * as vscode from 'vscode';
-import { CloseAction, LanguageClient, RequestType, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { describeError } from '../../../common/src/describeError';
 import type { DeployerFile } from '../../../common/src/domain/settingsModel';
 import type { FileDeployment } from '../../../common/src/language/fileDeployments';
-import {
-  DEPLOYER_DOCUMENT_REQUEST,
-  FILE_DEPLOYMENTS_REQUEST,
-  type DeployerDocumentParams,
-  type DeployerDocumentResult,
-  type FileDeploymentsParams,
-  type FileDeploymentsResult,
-} from '../../../common/src/settingsRequests';
+import { DEPLOYER_DOCUMENT_REQUEST, FILE_DEPLOYMENTS_REQUEST, type DeployerDocumentParams, type DeployerDocumentResult, type FileDeploymentsParams, type FileDeploymentsResult } from '../../../common/src/settingsRequests';
 import { DEPLOYER_LANGUAGE_ID, DIAGNOSTIC_SOURCE, LANGUAGE_SERVER_EXEC_ARGV, LANGUAGE_SERVER_NAME, SETTINGS_SECTION } from '../../../common/src/product';
 import { productLog } from '../productLog';
 
 const RESTART = 'Restart Language Server';
-const fileDeployments = new RequestType<FileDeploymentsParams, FileDeploymentsResult, void>(FILE_DEPLOYMENTS_REQUEST);
-const deployerDocument = new RequestType<DeployerDocumentParams, DeployerDocumentResult, void>(DEPLOYER_DOCUMENT_REQUEST);
 
 /** Reads settings files through the language server: the extension carries no parser of its own. */
 export interface SettingsReader {
@@ -36,17 +27,28 @@ export interface SettingsReader {
 export class LanguageServer implements vscode.Disposable, SettingsReader {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
+  private disposed = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  /** Starts the server; a failure is recorded and offered a restart, never thrown at activation. */
+  /**
+   * Starts the server; a failure is recorded and offered a restart, never thrown at activation.
+   * The LSP client (vscode-languageclient and the protocol, a third of what the extension evaluates
+   * before activating otherwise) is a chunk of its own, read here: activation registers the
+   * commands and the view without it, and the server's start never blocked activation anyway.
+   */
   start(): Promise<void> {
-    const client = this.create();
-    this.client = client;
-    this.starting = client.start().catch((error: unknown) => {
-      productLog.error(`${LANGUAGE_SERVER_NAME} failed to start`, error);
-      void offerRestart(`${LANGUAGE_SERVER_NAME} failed to start: ${describeError(error)}`);
-    });
+    this.starting = this.create()
+      .then((client) => {
+        // Disposed while the client loaded (the window closed during activation): never started.
+        if (this.disposed) return undefined;
+        this.client = client;
+        return client.start();
+      })
+      .catch((error: unknown) => {
+        productLog.error(`${LANGUAGE_SERVER_NAME} failed to start`, error);
+        void offerRestart(`${LANGUAGE_SERVER_NAME} failed to start: ${describeError(error)}`);
+      });
     return this.starting;
   }
 
@@ -58,17 +60,20 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
   }
 
   async deploymentsIn(text: string): Promise<FileDeployment[]> {
-    return (await this.running()).sendRequest(fileDeployments, { text });
+    const params: FileDeploymentsParams = { text };
+    return (await this.running()).sendRequest<FileDeploymentsResult>(FILE_DEPLOYMENTS_REQUEST, params);
   }
 
   async deployerFile(text: string, fileLabel: string, deploymentName?: string): Promise<DeployerFile> {
-    const choice = await (await this.running()).sendRequest(deployerDocument, { text, fileLabel, ...(deploymentName !== undefined ? { deploymentName } : {}) });
+    const params: DeployerDocumentParams = { text, fileLabel, ...(deploymentName !== undefined ? { deploymentName } : {}) };
+    const choice = await (await this.running()).sendRequest<DeployerDocumentResult>(DEPLOYER_DOCUMENT_REQUEST, params);
     // Resolving settings reads the schema: loaded by the first deploy, not at activation.
     const { deployerFileOf } = await import('../../../common/src/deploy/deployerFile.js');
     return deployerFileOf(choice);
   }
 
   async restart(): Promise<void> {
+    await this.starting;
     const client = this.client;
     if (client?.isRunning()) {
       await client.restart();
@@ -78,7 +83,8 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
     await this.start();
   }
 
-  private create(): LanguageClient {
+  private async create(): Promise<LanguageClient> {
+    const { CloseAction, LanguageClient, TransportKind } = await import('./lspClient.js');
     const serverModule = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
@@ -123,6 +129,7 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.client?.dispose().catch((error: unknown) => productLog.warn('Stopping the language server', error));
   }
 }
