@@ -125,7 +125,11 @@ export async function runVscodeBench(): Promise<void> {
   }
   const ours = activationOf('ZenML App Runner', runs);
   const json = activationOf('JSON Language Features', runs);
-  console.log(`ratio ours / JSON Language Features (median activation, all starts): ${(ours / json).toFixed(2)}`);
+  console.log(`ratio ours / JSON Language Features (median activation, all starts): ${(ours / json).toFixed(2)}; target at most 1: ${ours <= json ? 'met' : 'not met'}`);
+  // What the figure leaves out, said where it is printed: the first-squiggle rows above hold it.
+  console.log(
+    "The host's figure is loading the code plus activate's synchronous part: JSON Language Features builds and starts its LSP client after activate's first await, ours loads and starts it once activate has returned; both are inside the first-squiggle rows.",
+  );
   const vsix = statSync(EXTENSION_VSIX).size;
-  console.log(`.vsix size: ${(vsix / 1024).toFixed(0)} KiB (${EXTENSION_VSIX})`);
+  console.log(`.vsix size: ${(vsix / 1024).toFixed(1)} KiB (${EXTENSION_VSIX}); target at most 512 KiB: ${vsix <= 512 * 1024 ? 'met' : 'not met'}`);
 }
