@@ -12,21 +12,14 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_CACHE, REPO_ROOT } from '../e2e/support/paths';
+import { VSCODE_STAND_IN } from '../support/vscodeStandIn';
 import { median, ms, table } from './support/stats';
 
 const RUNS = 21;
 
-// Runs in the child: `vscode` resolves to an object with every name @types/vscode declares, each a
-// proxy that answers any use with itself, so the bundle's top level (classes extending VS Code's,
-// enums read, its own modules required) runs as in the host, minus the host's real API.
-const CHILD = `
-const Module = require('node:module');
-const { readFileSync } = require('node:fs');
-const stub = new Proxy(function () {}, { get: (target, key) => (key === 'prototype' ? {} : stub), apply: () => stub, construct: () => ({}) });
-const declared = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8').matchAll(/^\\s*export (?:class|enum|namespace|const|function|let) (\\w+)/gm);
-const vscode = Object.fromEntries([...declared].map((match) => [match[1], stub]));
-const load = Module._load;
-Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+// Runs in the child with the stand-in for `vscode`: times the requires alone and sums the bytes of
+// the files they read.
+const CHILD = `${VSCODE_STAND_IN}
 const before = new Set(Object.keys(require.cache));
 const started = process.hrtime.bigint();
 for (const module of process.argv.slice(1)) require(module);

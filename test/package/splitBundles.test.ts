@@ -9,22 +9,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../support/repoRoot';
+import { VSCODE_STAND_IN } from '../support/vscodeStandIn';
 
 const DIST = join(REPO_ROOT, 'dist');
 const CHUNKS = join(DIST, 'chunks');
 
-// Runs in a child: `vscode` (which only the extension host provides) is an object with every name
-// @types/vscode declares, each a stand-in that answers any use with itself, so a module's top level
-// runs as in the host (classes extending VS Code's, the API re-exported once); prints the files it
-// loaded.
-const CHILD = `
-const Module = require('node:module');
-const { readFileSync } = require('node:fs');
-const stub = new Proxy(function () {}, { get: (target, key) => (key === 'prototype' ? {} : stub), apply: () => stub, construct: () => ({}) });
-const declared = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8').matchAll(/^\\s*export (?:class|enum|namespace|const|function|let) (\\w+)/gm);
-const vscode = Object.fromEntries([...declared].map((match) => [match[1], stub]));
-const load = Module._load;
-Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+// Runs in a child with the stand-in for `vscode`; prints what the module exports and the files it loaded.
+const CHILD = `${VSCODE_STAND_IN}
 const exported = require(process.argv[1]);
 process.stdout.write(JSON.stringify({ exports: Object.keys(exported), loaded: Object.keys(require.cache) }));
 `;
