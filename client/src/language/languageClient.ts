@@ -33,9 +33,9 @@ export class LanguageServer implements vscode.Disposable, SettingsReader {
 
   /**
    * Starts the server; a failure is recorded and offered a restart, never thrown at activation.
-   * The LSP client (vscode-languageclient and the protocol, a third of what the extension evaluates
-   * before activating otherwise) is a chunk of its own, read here: activation registers the
-   * commands and the view without it, and the server's start never blocked activation anyway.
+   * The LSP client (vscode-languageclient and the protocol, nine tenths of what activation
+   * evaluated before) is a chunk of its own, read here: activation registers the commands and the
+   * view without it, and activation never waited for the server's start anyway.
    */
   start(): Promise<void> {
     this.starting = this.create()
